@@ -1,0 +1,40 @@
+package dev.hopper.core.task;
+
+import java.time.Instant;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A unit of work on one uploaded file.
+ *
+ * @param id time-ordered id
+ * @param type the job that runs it
+ * @param state where it is in its life
+ * @param progress job progress while running
+ * @param attempts how many times a worker has claimed it
+ * @param upload the file it works on
+ * @param params job parameters supplied by the client
+ * @param createdAt when it was accepted
+ * @param startedAt when a worker first claimed it
+ * @param finishedAt when it reached a terminal state
+ * @param heartbeatAt last sign of life from the worker running it
+ * @param workerId the worker that holds (or last held) it
+ * @param error why it failed, or the last transient error
+ * @param published whether its message is known to be on the queue (the outbox flag)
+ */
+public record Task(String id, JobType type, TaskState state, Progress progress, int attempts, Upload upload,
+		Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
+		@Nullable Instant heartbeatAt, @Nullable String workerId, @Nullable TaskError error, boolean published) {
+
+	public Task {
+		params = Map.copyOf(params);
+	}
+
+	/** A freshly accepted task whose message has not been published yet. */
+	public static Task accepted(String id, JobType type, Upload upload, Map<String, Object> params, Instant now) {
+		return new Task(id, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null, null,
+				null, false);
+	}
+
+}

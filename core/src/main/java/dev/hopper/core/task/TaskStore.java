@@ -1,0 +1,42 @@
+package dev.hopper.core.task;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Port for task records. Every state change is a conditional update whose source states
+ * come from {@link TaskTransitions}, so it is atomic on a single document and needs no
+ * multi-document transaction.
+ */
+public interface TaskStore {
+
+	void insert(Task task);
+
+	Optional<Task> find(String id);
+
+	/**
+	 * Moves a QUEUED (or lease-expired RUNNING) task to RUNNING for {@code workerId} and
+	 * counts the attempt, unless it is finished or has used {@code maxAttempts}.
+	 */
+	Claim claim(String id, String workerId, int maxAttempts);
+
+	/** Records progress and a heartbeat, only while {@code workerId} runs the task. */
+	void reportProgress(String id, String workerId, Progress progress);
+
+	/** RUNNING → SUCCEEDED; false when the task was not running (already finished). */
+	boolean succeed(String id);
+
+	/** Any non-terminal state → FAILED with {@code error}; false when already terminal. */
+	boolean fail(String id, TaskError error);
+
+	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
+	boolean requeue(String id, TaskError error);
+
+	/** The outbox: its message is confirmed by the broker. */
+	void markPublished(String id);
+
+	/** Tasks accepted at least {@code age} ago whose message is not confirmed yet. */
+	List<Task> findUnpublished(Duration age, int limit);
+
+}

@@ -1,0 +1,53 @@
+package dev.hopper.core.task;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+import static dev.hopper.core.task.TaskState.CANCELLED;
+import static dev.hopper.core.task.TaskState.FAILED;
+import static dev.hopper.core.task.TaskState.QUEUED;
+import static dev.hopper.core.task.TaskState.RUNNING;
+import static dev.hopper.core.task.TaskState.SUCCEEDED;
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TaskTransitionsTests {
+
+	@ParameterizedTest
+	@EnumSource(value = TaskState.class, names = { "SUCCEEDED", "FAILED", "CANCELLED" })
+	void terminalStatesNeverChange(TaskState terminal) {
+		for (TaskState target : TaskState.values()) {
+			assertThat(TaskTransitions.isAllowed(terminal, target)).as("%s -> %s", terminal, target).isFalse();
+		}
+	}
+
+	@Test
+	void queuedTaskCanOnlyBeClaimedFailedOrCancelled() {
+		assertThat(TaskTransitions.isAllowed(QUEUED, RUNNING)).isTrue();
+		assertThat(TaskTransitions.isAllowed(QUEUED, FAILED)).isTrue();
+		assertThat(TaskTransitions.isAllowed(QUEUED, CANCELLED)).isTrue();
+		assertThat(TaskTransitions.isAllowed(QUEUED, SUCCEEDED)).isFalse();
+		assertThat(TaskTransitions.isAllowed(QUEUED, QUEUED)).isFalse();
+	}
+
+	@Test
+	void onlyARunningTaskCanSucceed() {
+		assertThat(TaskTransitions.sourcesOf(SUCCEEDED)).containsExactly(RUNNING);
+	}
+
+	@Test
+	void aTaskCanBeClaimedWhenQueuedOrTakenOverWhenRunning() {
+		assertThat(TaskTransitions.sourcesOf(RUNNING)).containsExactlyInAnyOrder(QUEUED, RUNNING);
+	}
+
+	@Test
+	void terminalFlagMatchesTheTable() {
+		for (TaskState state : TaskState.values()) {
+			boolean hasNoWayOut = TaskState.values().length == java.util.Arrays.stream(TaskState.values())
+				.filter((target) -> !TaskTransitions.isAllowed(state, target))
+				.count();
+			assertThat(state.isTerminal()).as(state.name()).isEqualTo(hasNoWayOut);
+		}
+	}
+
+}
