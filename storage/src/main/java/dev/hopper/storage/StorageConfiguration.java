@@ -1,0 +1,27 @@
+package dev.hopper.storage;
+
+import java.time.Clock;
+
+import dev.hopper.storage.amqp.AmqpConfiguration;
+import dev.hopper.storage.mongo.MongoConfiguration;
+import dev.hopper.storage.redis.RedisConfiguration;
+import dev.hopper.storage.s3.S3Configuration;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** Every adapter an app needs; api and workers import this one class. */
+@Configuration(proxyBeanMethods = false)
+@Import({ MongoConfiguration.class, S3Configuration.class, RedisConfiguration.class, AmqpConfiguration.class })
+public class StorageConfiguration {
+
+	/** The one clock; tests replace it. */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock clock() {
+		return Clock.systemUTC();
+	}
+
+}

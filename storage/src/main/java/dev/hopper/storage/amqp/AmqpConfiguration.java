@@ -1,0 +1,43 @@
+package dev.hopper.storage.amqp;
+
+import dev.hopper.core.queue.WorkQueue;
+
+import org.springframework.amqp.core.Declarables;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.PropertySource;
+
+/** The topology, confirmed publishing and dead-lettering. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AmqpProperties.class)
+@PropertySource("classpath:hopper-amqp-defaults.properties")
+public class AmqpConfiguration {
+
+	@Bean
+	QueueTopology queueTopology(AmqpProperties properties) {
+		return new QueueTopology(properties);
+	}
+
+	@Bean
+	Declarables hopperTopology(QueueTopology topology) {
+		return new Declarables(topology.declarables());
+	}
+
+	@Bean
+	ConfirmedPublisher confirmedPublisher(RabbitTemplate rabbitTemplate, AmqpProperties properties) {
+		return new ConfirmedPublisher(rabbitTemplate, properties);
+	}
+
+	@Bean
+	WorkQueue workQueue(ConfirmedPublisher publisher, QueueTopology topology) {
+		return new RabbitWorkQueue(publisher, topology);
+	}
+
+	@Bean
+	DeadLetterPublisher deadLetterPublisher(ConfirmedPublisher publisher, QueueTopology topology) {
+		return new DeadLetterPublisher(publisher, topology);
+	}
+
+}

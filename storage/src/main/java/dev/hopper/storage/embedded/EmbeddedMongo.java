@@ -1,0 +1,44 @@
+package dev.hopper.storage.embedded;
+
+import java.nio.file.Path;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import org.jspecify.annotations.Nullable;
+
+/** A MongoDB wire-protocol server (mongo-java-server): H2 file backend, or in memory. */
+public final class EmbeddedMongo implements EmbeddedServer {
+
+	private final @Nullable Path file;
+
+	private @Nullable MongoServer server;
+
+	private int port;
+
+	/** @param file the H2 store file, or {@code null} to keep everything in memory */
+	public EmbeddedMongo(@Nullable Path file) {
+		this.file = file;
+	}
+
+	@Override
+	public void start() {
+		MongoBackend backend = (this.file != null) ? new H2Backend(this.file.toString()) : new MemoryBackend();
+		this.server = new MongoServer(backend);
+		this.port = FreePort.find();
+		this.server.bind("127.0.0.1", this.port);
+	}
+
+	public String uri(String database) {
+		return "mongodb://127.0.0.1:" + this.port + "/" + database;
+	}
+
+	@Override
+	public void close() {
+		if (this.server != null) {
+			this.server.shutdown();
+		}
+	}
+
+}

@@ -1,0 +1,26 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Clock;
+
+import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.TaskStore;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** Task and result stores on the application's {@link MongoTemplate}. */
+@Configuration(proxyBeanMethods = false)
+public class MongoConfiguration {
+
+	@Bean
+	TaskStore taskStore(MongoTemplate mongoTemplate, Clock clock) {
+		return new MongoTaskStore(mongoTemplate, clock);
+	}
+
+	@Bean
+	ResultStore resultStore(MongoTemplate mongoTemplate, Clock clock) {
+		return new MongoResultStore(mongoTemplate, clock);
+	}
+
+}

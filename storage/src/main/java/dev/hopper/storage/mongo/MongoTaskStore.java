@@ -1,0 +1,127 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.Progress;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskState;
+import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskTransitions;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * {@link TaskStore} on MongoDB. Each state change filters on the source states that
+ * {@link TaskTransitions} allows, so it applies at most once however many workers race.
+ */
+class MongoTaskStore implements TaskStore {
+
+	static final String COLLECTION = "tasks";
+
+	private final MongoOperations mongo;
+
+	private final Clock clock;
+
+	MongoTaskStore(MongoOperations mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt",
+				Sort.Direction.ASC));
+	}
+
+	@Override
+	public void insert(Task task) {
+		this.mongo.insert(task, COLLECTION);
+	}
+
+	@Override
+	public Optional<Task> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Task.class, COLLECTION));
+	}
+
+	@Override
+	public Claim claim(String id, String workerId, int maxAttempts) {
+		Instant now = this.clock.instant();
+		Query claimable = query(where("_id").is(id)
+			.and("state")
+			.in(TaskTransitions.sourcesOf(TaskState.RUNNING))
+			.and("attempts")
+			.lt(maxAttempts));
+		Update update = new Update().set("state", TaskState.RUNNING)
+			.set("workerId", workerId)
+			.set("heartbeatAt", now)
+			.inc("attempts", 1);
+		Task claimed = this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
+				Task.class, COLLECTION);
+		if (claimed != null) {
+			if (claimed.startedAt() == null) {
+				this.mongo.updateFirst(query(where("_id").is(id).and("startedAt").is(null)),
+						Update.update("startedAt", now), COLLECTION);
+			}
+			return new Claim(Claim.Outcome.CLAIMED, claimed);
+		}
+		Task current = find(id).orElse(null);
+		if (current == null) {
+			return new Claim(Claim.Outcome.UNKNOWN, null);
+		}
+		return new Claim(current.state().isTerminal() ? Claim.Outcome.ALREADY_FINISHED : Claim.Outcome.EXHAUSTED,
+				current);
+	}
+
+	@Override
+	public void reportProgress(String id, String workerId, Progress progress) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING).and("workerId").is(workerId)),
+				new Update().set("progress", progress).set("heartbeatAt", this.clock.instant()), COLLECTION);
+	}
+
+	@Override
+	public boolean succeed(String id) {
+		return moveTo(id, TaskState.SUCCEEDED, new Update());
+	}
+
+	@Override
+	public boolean fail(String id, TaskError error) {
+		return moveTo(id, TaskState.FAILED, Update.update("error", error));
+	}
+
+	@Override
+	public boolean requeue(String id, TaskError error) {
+		return this.mongo
+			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+					new Update().set("state", TaskState.QUEUED).set("error", error).unset("workerId"), COLLECTION)
+			.getModifiedCount() == 1;
+	}
+
+	@Override
+	public void markPublished(String id) {
+		this.mongo.updateFirst(query(where("_id").is(id)), Update.update("published", true), COLLECTION);
+	}
+
+	@Override
+	public List<Task> findUnpublished(Duration age, int limit) {
+		Criteria due = where("published").is(false).and("createdAt").lte(this.clock.instant().minus(age));
+		return this.mongo.find(query(due).with(Sort.by("createdAt")).limit(limit), Task.class, COLLECTION);
+	}
+
+	private boolean moveTo(String id, TaskState target, Update update) {
+		Query movable = query(where("_id").is(id).and("state").in(TaskTransitions.sourcesOf(target)));
+		update.set("state", target).set("finishedAt", this.clock.instant());
+		return this.mongo.updateFirst(movable, update, COLLECTION).getModifiedCount() == 1;
+	}
+
+}

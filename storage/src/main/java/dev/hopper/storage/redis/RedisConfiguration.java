@@ -1,0 +1,39 @@
+package dev.hopper.storage.redis;
+
+import dev.hopper.core.lease.LeaseRegistry;
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The Redisson client, the lease registry and the Redis health check. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(RedisProperties.class)
+public class RedisConfiguration {
+
+	@Bean(destroyMethod = "shutdown")
+	RedissonClient redissonClient(RedisProperties properties) {
+		Config config = new Config();
+		config.useSingleServer()
+			.setAddress(properties.address())
+			.setPassword(properties.password())
+			.setTimeout((int) properties.timeout().toMillis())
+			.setConnectionMinimumIdleSize(2)
+			.setConnectionPoolSize(16);
+		return Redisson.create(config);
+	}
+
+	@Bean
+	LeaseRegistry leaseRegistry(RedissonClient redisson) {
+		return new RedisLeaseRegistry(redisson);
+	}
+
+	@Bean
+	RedisHealthIndicator redisHealthIndicator(RedissonClient redisson) {
+		return new RedisHealthIndicator(redisson);
+	}
+
+}
