@@ -21,8 +21,8 @@ public interface TaskStore {
 	 */
 	Claim claim(String id, String workerId, int maxAttempts);
 
-	/** Records progress and a heartbeat, only while {@code workerId} runs the task. */
-	void reportProgress(String id, String workerId, Progress progress);
+	/** Records progress and a heartbeat, only while the task is RUNNING. */
+	void reportProgress(String id, Progress progress);
 
 	/** RUNNING → SUCCEEDED; false when the task was not running (already finished). */
 	boolean succeed(String id);

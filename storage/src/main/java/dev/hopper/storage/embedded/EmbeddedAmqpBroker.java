@@ -39,16 +39,18 @@ public final class EmbeddedAmqpBroker implements EmbeddedServer {
 		Files.createDirectories(this.workDirectory);
 		this.port = FreePort.find();
 		URL config = Objects.requireNonNull(getClass().getResource("qpid-config.json"), "qpid-config.json");
+		URL systemProperties = Objects.requireNonNull(getClass().getResource("qpid-system.properties"),
+				"qpid-system.properties");
 		Map<String, Object> context = new HashMap<>();
 		context.put("qpid.work_dir", this.workDirectory.toAbsolutePath().toString());
 		context.put("qpid.amqp_port", String.valueOf(this.port));
 		context.put("hopper.amqp.username", USERNAME);
 		context.put("hopper.amqp.password", PASSWORD);
 		context.put("hopper.amqp.store_type", this.persistent ? "DERBY" : "Memory");
-		context.put("qpid.broker.defaultPreferenceStoreAttributes", "{\"type\": \"Noop\"}");
 		Map<String, Object> attributes = new HashMap<>();
 		attributes.put("type", "Memory");
 		attributes.put("initialConfigurationLocation", config.toExternalForm());
+		attributes.put("initialSystemPropertiesLocation", systemProperties.toExternalForm());
 		attributes.put("startupLoggedToSystemOut", false);
 		attributes.put("context", context);
 		this.launcher = new SystemLauncher();

@@ -23,7 +23,10 @@ public final class EmbeddedMongo implements EmbeddedServer {
 	}
 
 	@Override
-	public void start() {
+	public void start() throws java.io.IOException {
+		if (this.file != null) {
+			java.nio.file.Files.createDirectories(this.file.toAbsolutePath().getParent());
+		}
 		MongoBackend backend = (this.file != null) ? new H2Backend(this.file.toString()) : new MemoryBackend();
 		this.server = new MongoServer(backend);
 		this.port = FreePort.find();

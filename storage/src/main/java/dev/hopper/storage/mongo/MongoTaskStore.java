@@ -84,8 +84,8 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
-	public void reportProgress(String id, String workerId, Progress progress) {
-		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING).and("workerId").is(workerId)),
+	public void reportProgress(String id, Progress progress) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
 				new Update().set("progress", progress).set("heartbeatAt", this.clock.instant()), COLLECTION);
 	}
 

@@ -1,0 +1,30 @@
+package dev.hopper.api.intake;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.hopper.core.task.JobType;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Intake settings.
+ *
+ * @param maxFileSize largest upload accepted, whether or not the request declares its length
+ * @param acceptedTypes job types this deployment accepts; others answer 422
+ * @param outboxDelay how long a task may stay unpublished before the relay publishes it
+ * @param outboxInterval how often the relay looks for unpublished tasks
+ */
+@ConfigurationProperties("hopper.intake")
+public record IntakeProperties(DataSize maxFileSize, List<JobType> acceptedTypes, Duration outboxDelay,
+		Duration outboxInterval) {
+
+	public IntakeProperties {
+		maxFileSize = (maxFileSize != null) ? maxFileSize : DataSize.ofGigabytes(2);
+		acceptedTypes = (acceptedTypes != null) ? List.copyOf(acceptedTypes) : List.of(JobType.AUDIO_FEATURES);
+		outboxDelay = (outboxDelay != null) ? outboxDelay : Duration.ofSeconds(10);
+		outboxInterval = (outboxInterval != null) ? outboxInterval : Duration.ofSeconds(5);
+	}
+
+}

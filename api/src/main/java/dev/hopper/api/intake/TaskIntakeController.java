@@ -1,0 +1,166 @@
+package dev.hopper.api.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.util.Map;
+
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.status.TaskView;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.blob.BlobKeys;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/tasks}: a multipart upload with {@code file}, {@code type} and optional
+ * {@code params}. The body is parsed as a stream; the file goes straight to object storage.
+ */
+@RestController
+@RequestMapping("/api/v1/tasks")
+class TaskIntakeController {
+
+	private static final int MAX_FIELD_BYTES = 64 * 1024;
+
+	private final UploadReceiver receiver;
+
+	private final TaskIntake intake;
+
+	private final IntakeProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, IntakeProperties properties, JsonMapper json,
+			Clock clock) {
+		this.receiver = receiver;
+		this.intake = intake;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@PostMapping
+	ResponseEntity<TaskView> submit(HttpServletRequest request) throws IOException {
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
+					"Send the file as multipart/form-data with the fields file, type and optional params");
+		}
+		String taskId = TimeOrderedId.next(this.clock);
+		String key = BlobKeys.upload(taskId);
+		ReceivedFile file = null;
+		try {
+			Form form = readForm(request, key);
+			file = form.file;
+			if (file == null) {
+				throw ApiProblem.badRequest("missing_file", "The multipart field 'file' is missing");
+			}
+			if (form.type == null) {
+				throw ApiProblem.badRequest("missing_type", "The multipart field 'type' is missing");
+			}
+			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
+			IntakeChecks.checkKind(type, file.kind());
+			Map<String, Object> params = parseParams(form.params);
+			Task task = this.intake.accept(Task.accepted(taskId, type, file.toUpload(), params, this.clock.instant()));
+			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
+		}
+		catch (RuntimeException ex) {
+			if (file != null) {
+				this.receiver.discard(key);
+			}
+			throw ex;
+		}
+	}
+
+	private Form readForm(HttpServletRequest request, String key) throws IOException {
+		Form form = new Form();
+		FileItemInputIterator items;
+		try {
+			items = new JakartaServletFileUpload<>().getItemIterator(request);
+			while (items.hasNext()) {
+				FileItemInput item = items.next();
+				try (InputStream content = item.getInputStream()) {
+					switch (item.getFieldName()) {
+						case "file" -> {
+							if (form.file != null) {
+								throw ApiProblem.badRequest("too_many_files", "Send exactly one 'file' per task");
+							}
+							JobType known = (form.type != null) ? IntakeChecks.checkType(form.type,
+									this.properties.acceptedTypes()) : null;
+							form.file = this.receiver.receive(key, content, item.getName(), known);
+						}
+						case "type" -> form.type = readField(content, "type");
+						case "params" -> form.params = readField(content, "params");
+						default -> content.transferTo(OutputStream.nullOutputStream());
+					}
+				}
+			}
+		}
+		catch (FileUploadException ex) {
+			throw ApiProblem.badRequest("malformed_multipart", "The multipart body is malformed: " + ex.getMessage());
+		}
+		catch (RuntimeException ex) {
+			if (form.file != null) {
+				this.receiver.discard(key);
+			}
+			throw ex;
+		}
+		return form;
+	}
+
+	private static String readField(InputStream content, String name) throws IOException {
+		byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
+		if (bytes.length > MAX_FIELD_BYTES) {
+			throw ApiProblem.badRequest("field_too_large", "The field '" + name + "' exceeds " + MAX_FIELD_BYTES
+					+ " bytes");
+		}
+		return new String(bytes, StandardCharsets.UTF_8).strip();
+	}
+
+	@SuppressWarnings("unchecked")
+	private Map<String, Object> parseParams(@Nullable String params) {
+		if (params == null || params.isEmpty()) {
+			return Map.of();
+		}
+		try {
+			Object parsed = this.json.readValue(params, Object.class);
+			if (parsed instanceof Map<?, ?> map) {
+				return (Map<String, Object>) map;
+			}
+		}
+		catch (JacksonException ex) {
+			// answered below
+		}
+		throw ApiProblem.badRequest("invalid_params", "The field 'params' must be a JSON object");
+	}
+
+	/** The fields read so far. */
+	private static final class Form {
+
+		@Nullable ReceivedFile file;
+
+		@Nullable String type;
+
+		@Nullable String params;
+
+	}
+
+}

@@ -1,0 +1,99 @@
+package dev.hopper.api.intake;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.core.HopperFailure;
+import dev.hopper.core.blob.BlobStore;
+import dev.hopper.core.content.ContentKind;
+import dev.hopper.core.content.ContentSniffer;
+import dev.hopper.core.task.JobType;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * Streams one uploaded file to object storage while hashing and counting it. The leading
+ * bytes are inspected before anything is stored, so an empty file or a file of the wrong
+ * kind never reaches storage.
+ */
+class UploadReceiver {
+
+	private final BlobStore blobs;
+
+	private final long maxFileSize;
+
+	UploadReceiver(BlobStore blobs, long maxFileSize) {
+		this.blobs = blobs;
+		this.maxFileSize = maxFileSize;
+	}
+
+	/**
+	 * @param expectedType the job type when the request named it before the file, else {@code null}
+	 */
+	ReceivedFile receive(String key, InputStream content, @Nullable String clientName, @Nullable JobType expectedType)
+			throws IOException {
+		BufferedInputStream buffered = new BufferedInputStream(content, 64 * 1024);
+		byte[] head = new byte[ContentSniffer.HEAD_LENGTH];
+		buffered.mark(head.length);
+		int headLength = buffered.readNBytes(head, 0, head.length);
+		buffered.reset();
+		if (headLength == 0) {
+			throw ApiProblem.badRequest("empty_file", "The uploaded file is empty");
+		}
+		ContentKind kind = ContentSniffer.detect(head, headLength);
+		if (expectedType != null) {
+			IntakeChecks.checkKind(expectedType, kind);
+		}
+		MessageDigest sha256 = sha256();
+		LimitedInputStream limited = new LimitedInputStream(buffered, this.maxFileSize);
+		try {
+			this.blobs.put(key, new DigestInputStream(limited, sha256), kind.mediaType());
+		}
+		catch (HopperFailure | UncheckedIOException ex) {
+			if (limited.exceeded()) {
+				deleteQuietly(key);
+				throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+						"The file exceeds the limit of " + this.maxFileSize + " bytes");
+			}
+			throw ex;
+		}
+		if (limited.exceeded()) {
+			deleteQuietly(key);
+			throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+					"The file exceeds the limit of " + this.maxFileSize + " bytes");
+		}
+		return new ReceivedFile(key, HexFormat.of().formatHex(sha256.digest()), limited.count(), kind,
+				FileNames.sanitise(clientName));
+	}
+
+	void discard(String key) {
+		deleteQuietly(key);
+	}
+
+	private void deleteQuietly(String key) {
+		try {
+			this.blobs.delete(key);
+		}
+		catch (RuntimeException ignored) {
+			// nothing references the object; an orphan costs only space
+		}
+	}
+
+	private static MessageDigest sha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("Every JVM has SHA-256", ex);
+		}
+	}
+
+}

@@ -1,0 +1,34 @@
+package dev.hopper.api.problem;
+
+import org.springframework.http.HttpStatus;
+
+/** A request Hopper refuses, with the status and stable code of its problem response. */
+public class ApiProblem extends RuntimeException {
+
+	private final HttpStatus status;
+
+	private final String code;
+
+	public ApiProblem(HttpStatus status, String code, String detail) {
+		super(detail);
+		this.status = status;
+		this.code = code;
+	}
+
+	public HttpStatus status() {
+		return this.status;
+	}
+
+	public String code() {
+		return this.code;
+	}
+
+	public static ApiProblem badRequest(String code, String detail) {
+		return new ApiProblem(HttpStatus.BAD_REQUEST, code, detail);
+	}
+
+	public static ApiProblem notFound(String code, String detail) {
+		return new ApiProblem(HttpStatus.NOT_FOUND, code, detail);
+	}
+
+}

@@ -1,0 +1,75 @@
+package dev.hopper.workers;
+
+import java.util.Map;
+
+import dev.hopper.core.TransientFailure;
+import dev.hopper.core.task.JobType;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.parameters.JobParameters;
+import org.springframework.batch.core.job.parameters.JobParametersBuilder;
+import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+
+/**
+ * Runs a task's job: one job instance per task (the task id is the identifying parameter).
+ * A first delivery starts it; a later one restarts the last execution from its last
+ * committed chunk, recovering it first if a dead JVM left it STARTED.
+ */
+class TaskJobLauncher {
+
+	static final String TASK_ID = "taskId";
+
+	private final JobOperator jobOperator;
+
+	private final JobRepository jobRepository;
+
+	private final Map<JobType, Job> jobs;
+
+	TaskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Map<JobType, Job> jobs) {
+		this.jobOperator = jobOperator;
+		this.jobRepository = jobRepository;
+		this.jobs = Map.copyOf(jobs);
+	}
+
+	boolean canRun(JobType type) {
+		return this.jobs.containsKey(type);
+	}
+
+	/** Runs the job to its end on this thread and returns the finished execution. */
+	JobExecution run(String taskId, JobType type) {
+		Job job = this.jobs.get(type);
+		if (job == null) {
+			throw new IllegalArgumentException("No job for type " + type);
+		}
+		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
+		try {
+			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			if (last == null) {
+				return this.jobOperator.start(job, parameters);
+			}
+			if (last.getStatus() == BatchStatus.COMPLETED) {
+				return last;
+			}
+			if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
+				// we hold the task's lease, so no live worker runs this execution
+				last = this.jobOperator.recover(last);
+			}
+			return this.jobOperator.restart(last);
+		}
+		catch (JobExecutionAlreadyRunningException ex) {
+			throw new TransientFailure("job_running", "The job of task " + taskId + " is running elsewhere", ex);
+		}
+		catch (Exception ex) {
+			if (ex instanceof RuntimeException runtime) {
+				throw runtime;
+			}
+			throw new TransientFailure("job_launch_failed", "Could not launch the job of task " + taskId + ": "
+					+ ex.getMessage(), ex);
+		}
+	}
+
+}

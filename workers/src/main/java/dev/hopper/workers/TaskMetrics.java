@@ -1,0 +1,37 @@
+package dev.hopper.workers;
+
+import java.time.Duration;
+
+import dev.hopper.core.task.JobType;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/** Task outcomes by type, and how long jobs take. */
+class TaskMetrics {
+
+	private final MeterRegistry registry;
+
+	TaskMetrics(MeterRegistry registry) {
+		this.registry = registry;
+	}
+
+	void finished(JobType type, TaskOutcome outcome) {
+		Counter.builder("hopper.tasks.finished")
+			.description("Task deliveries handled by workers, by job type and outcome")
+			.tag("type", type.wireName())
+			.tag("outcome", outcome.metricName())
+			.register(this.registry)
+			.increment();
+	}
+
+	void jobRan(JobType type, TaskOutcome outcome, Duration duration) {
+		Timer.builder("hopper.job.duration")
+			.description("Time a job ran on a worker, by job type and outcome")
+			.tag("type", type.wireName())
+			.tag("outcome", outcome.metricName())
+			.register(this.registry)
+			.record(duration);
+	}
+
+}

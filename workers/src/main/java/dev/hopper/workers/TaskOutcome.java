@@ -1,0 +1,27 @@
+package dev.hopper.workers;
+
+import java.util.Locale;
+
+/** What a worker did with one delivery, and so what it tells the broker. */
+enum TaskOutcome {
+
+	/** The task succeeded; ack. */
+	SUCCEEDED,
+
+	/** The task failed for good with a reason; ack. */
+	FAILED,
+
+	/** The task finished earlier or runs elsewhere: a duplicate delivery; ack. */
+	DUPLICATE,
+
+	/** A transient failure gave the task back; nack and requeue for another attempt. */
+	RETRY,
+
+	/** The message cannot be worked (poison, unknown, exhausted); dead-letter it, then ack. */
+	DEAD_LETTER;
+
+	String metricName() {
+		return name().toLowerCase(Locale.ROOT);
+	}
+
+}

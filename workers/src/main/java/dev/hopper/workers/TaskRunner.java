@@ -1,0 +1,159 @@
+package dev.hopper.workers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.hopper.core.HopperFailure;
+import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.batch.core.BatchStatus;
+import org.springframework.batch.core.job.JobExecution;
+
+/**
+ * Handles one delivery of a task message: takes the task's lease, claims the task, runs its
+ * job and records the outcome in the task store before answering what to tell the broker.
+ * The lease and the conditional claim are the inbox that makes a duplicate delivery harmless.
+ */
+class TaskRunner {
+
+	static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
+
+	static final String UNKNOWN_TASK = "unknown_task";
+
+	static final String INTERNAL_ERROR = "internal_error";
+
+	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
+
+	private final TaskStore tasks;
+
+	private final LeaseKeeper leases;
+
+	private final TaskJobLauncher launcher;
+
+	private final TaskMetrics metrics;
+
+	private final WorkerProperties properties;
+
+	private final Clock clock;
+
+	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics,
+			WorkerProperties properties, Clock clock) {
+		this.tasks = tasks;
+		this.leases = leases;
+		this.launcher = launcher;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	Verdict run(TaskMessage message) {
+		String taskId = message.taskId();
+		if (!this.leases.acquire(taskId)) {
+			logger.debug("Task {} is leased by another worker; dropping the duplicate delivery", taskId);
+			return record(message, Verdict.of(TaskOutcome.DUPLICATE));
+		}
+		try {
+			Claim claim = this.tasks.claim(taskId, this.properties.id(), this.properties.maxAttempts());
+			return record(message, switch (claim.outcome()) {
+				case CLAIMED -> runJob(message);
+				case ALREADY_FINISHED -> Verdict.of(TaskOutcome.DUPLICATE);
+				case UNKNOWN -> Verdict.dead(UNKNOWN_TASK, "No task " + taskId + " exists");
+				case EXHAUSTED -> exhausted(taskId, claim.task());
+			});
+		}
+		finally {
+			this.leases.release(taskId);
+		}
+	}
+
+	private Verdict runJob(TaskMessage message) {
+		Instant started = this.clock.instant();
+		Verdict verdict;
+		try {
+			JobExecution execution = this.launcher.run(message.taskId(), message.type());
+			verdict = judge(message.taskId(), execution);
+		}
+		catch (RuntimeException ex) {
+			verdict = failed(message.taskId(), ex);
+		}
+		this.metrics.jobRan(message.type(), verdict.outcome(), Duration.between(started, this.clock.instant()));
+		return verdict;
+	}
+
+	private Verdict judge(String taskId, JobExecution execution) {
+		if (execution.getStatus() == BatchStatus.COMPLETED) {
+			this.tasks.succeed(taskId);
+			return Verdict.of(TaskOutcome.SUCCEEDED);
+		}
+		Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
+		if (cause == null) {
+			cause = new IllegalStateException("The job ended " + execution.getStatus());
+		}
+		return failed(taskId, cause);
+	}
+
+	private Verdict failed(String taskId, Throwable cause) {
+		HopperFailure failure = findFailure(cause);
+		if (failure != null && !failure.isTransient()) {
+			this.tasks.fail(taskId, TaskError.of(failure));
+			return Verdict.of(TaskOutcome.FAILED);
+		}
+		TaskError error = (failure != null) ? TaskError.of(failure)
+				: new TaskError(INTERNAL_ERROR, "Unexpected error: " + cause);
+		logger.warn("Task {} failed transiently: {}", taskId, error.message(), cause);
+		Task task = this.tasks.find(taskId).orElse(null);
+		if (task != null && task.attempts() >= this.properties.maxAttempts()) {
+			return exhausted(taskId, task, error);
+		}
+		this.tasks.requeue(taskId, error);
+		return Verdict.of(TaskOutcome.RETRY);
+	}
+
+	private Verdict exhausted(String taskId, @Nullable Task task) {
+		TaskError last = (task != null) ? task.error() : null;
+		return exhausted(taskId, task, (last != null) ? last : new TaskError(INTERNAL_ERROR, "no error was recorded"));
+	}
+
+	private Verdict exhausted(String taskId, @Nullable Task task, TaskError last) {
+		int attempts = (task != null) ? task.attempts() : this.properties.maxAttempts();
+		String detail = "Gave up after " + attempts + " attempts; last error: " + last.code() + ": " + last.message();
+		this.tasks.fail(taskId, new TaskError(ATTEMPTS_EXHAUSTED, detail));
+		return Verdict.dead(ATTEMPTS_EXHAUSTED, detail);
+	}
+
+	private Verdict record(TaskMessage message, Verdict verdict) {
+		this.metrics.finished(message.type(), verdict.outcome());
+		return verdict;
+	}
+
+	private static @Nullable HopperFailure findFailure(Throwable thrown) {
+		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+			if (cause instanceof HopperFailure failure) {
+				return failure;
+			}
+		}
+		return null;
+	}
+
+	/** The outcome, and for a dead letter its reason. */
+	record Verdict(TaskOutcome outcome, String code, String detail) {
+
+		static Verdict of(TaskOutcome outcome) {
+			return new Verdict(outcome, "", "");
+		}
+
+		static Verdict dead(String code, String detail) {
+			return new Verdict(TaskOutcome.DEAD_LETTER, code, detail);
+		}
+
+	}
+
+}

@@ -1,0 +1,72 @@
+package dev.hopper.workers;
+
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.TaskStore;
+import dev.hopper.storage.amqp.DeadLetterPublisher;
+import dev.hopper.storage.amqp.QueueTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.amqp.core.AcknowledgeMode;
+import org.springframework.amqp.rabbit.connection.ConnectionFactory;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.batch.core.job.Job;
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.batch.core.repository.JobRepository;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** One listener container per job type this worker has a job for. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(WorkerProperties.class)
+class WorkerConfiguration {
+
+	@Bean(destroyMethod = "close")
+	LeaseKeeper leaseKeeper(LeaseRegistry leases, WorkerProperties properties) {
+		return new LeaseKeeper(leases, properties);
+	}
+
+	@Bean
+	TaskJobLauncher taskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
+		Map<JobType, Job> byType = new EnumMap<>(JobType.class);
+		for (Job job : jobs) {
+			JobType.fromWireName(job.getName()).ifPresent((type) -> byType.put(type, job));
+		}
+		return new TaskJobLauncher(jobOperator, jobRepository, byType);
+	}
+
+	@Bean
+	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher,
+			MeterRegistry meterRegistry, WorkerProperties properties, Clock clock) {
+		return new TaskRunner(tasks, leaseKeeper, launcher, new TaskMetrics(meterRegistry), properties, clock);
+	}
+
+	@Bean
+	SimpleMessageListenerContainer audioFeaturesListener(ConnectionFactory connectionFactory, TaskRunner runner,
+			TaskJobLauncher launcher, DeadLetterPublisher deadLetters, QueueTopology topology,
+			WorkerProperties properties) {
+		return listener(JobType.AUDIO_FEATURES, connectionFactory, runner, launcher, deadLetters, topology,
+				properties);
+	}
+
+	private static SimpleMessageListenerContainer listener(JobType type, ConnectionFactory connectionFactory,
+			TaskRunner runner, TaskJobLauncher launcher, DeadLetterPublisher deadLetters, QueueTopology topology,
+			WorkerProperties properties) {
+		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
+		container.setQueueNames(topology.workQueue(type));
+		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
+		container.setConcurrentConsumers(properties.concurrency());
+		// one unacked message per consumer: the rest stay on the queue for other replicas
+		container.setPrefetchCount(1);
+		container.setMessageListener(new TaskMessageListener(runner, deadLetters, type));
+		container.setAutoStartup(launcher.canRun(type));
+		return container;
+	}
+
+}

@@ -1,0 +1,36 @@
+package dev.hopper.workers;
+
+import java.lang.management.ManagementFactory;
+import java.time.Duration;
+import java.util.UUID;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Worker settings.
+ *
+ * @param id this worker's identity in leases and task records; generated when unset
+ * @param concurrency tasks this worker runs at once (consumer threads)
+ * @param maxAttempts claims a task gets before it fails as exhausted
+ * @param leaseTtl how long a lease outlives its worker's last renewal
+ * @param leaseRenewInterval how often a running worker renews its leases
+ */
+@ConfigurationProperties("hopper.worker")
+public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
+		Duration leaseRenewInterval) {
+
+	public WorkerProperties {
+		id = (id != null && !id.isBlank()) ? id
+				: ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8);
+		concurrency = (concurrency > 0) ? concurrency : 2;
+		maxAttempts = (maxAttempts > 0) ? maxAttempts : 3;
+		leaseTtl = (leaseTtl != null) ? leaseTtl : Duration.ofSeconds(30);
+		leaseRenewInterval = (leaseRenewInterval != null) ? leaseRenewInterval : Duration.ofSeconds(10);
+		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
+			throw new IllegalArgumentException(
+					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("
+							+ leaseTtl + ")");
+		}
+	}
+
+}
