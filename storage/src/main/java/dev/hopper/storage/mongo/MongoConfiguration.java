@@ -18,6 +18,12 @@ public class MongoConfiguration {
 		return new MongoTaskStore(mongoTemplate, clock);
 	}
 
+	/** Named as Boot's own, which then backs off. */
+	@Bean
+	MongoPingHealthIndicator mongoHealthIndicator(MongoTemplate mongoTemplate) {
+		return new MongoPingHealthIndicator(mongoTemplate);
+	}
+
 	@Bean
 	ResultStore resultStore(MongoTemplate mongoTemplate, Clock clock) {
 		return new MongoResultStore(mongoTemplate, clock);
