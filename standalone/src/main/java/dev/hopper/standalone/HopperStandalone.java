@@ -36,7 +36,7 @@ public class HopperStandalone {
 		EmbeddedInfrastructure infrastructure = start(dataDirectory);
 		ConfigurableApplicationContext context;
 		try {
-			context = application(infrastructure).run(args);
+			context = application(infrastructure.properties()).run(args);
 		}
 		catch (RuntimeException ex) {
 			infrastructure.close();
@@ -58,10 +58,10 @@ public class HopperStandalone {
 			.redis(dataDirectory.resolve("redis"));
 	}
 
-	/** The standalone app pointed at {@code infrastructure}; the caller closes both. */
-	public static SpringApplication application(EmbeddedInfrastructure infrastructure) {
+	/** The standalone app with {@code properties} (where the infrastructure is); the caller closes it. */
+	public static SpringApplication application(Map<String, Object> properties) {
 		SpringApplication application = new SpringApplication(HopperStandalone.class);
-		Map<String, Object> defaults = new HashMap<>(infrastructure.properties());
+		Map<String, Object> defaults = new HashMap<>(properties);
 		defaults.put("spring.config.name", "hopper-standalone");
 		application.setDefaultProperties(defaults);
 		application.setRegisterShutdownHook(false);

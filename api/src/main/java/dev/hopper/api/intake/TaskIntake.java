@@ -27,9 +27,9 @@ class TaskIntake {
 	}
 
 	/** Durably accepts {@code task}; its message is published now or later by the relay. */
-	Task accept(Task task) {
+	void accept(Task task) {
 		this.tasks.insert(task);
-		return publish(task) ? this.tasks.find(task.id()).orElse(task) : task;
+		publish(task);
 	}
 
 	/** Publishes the task's message and marks it published; false if the broker did not confirm. */

@@ -79,7 +79,8 @@ class TaskIntakeController {
 			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
 			IntakeChecks.checkKind(type, file.kind());
 			Map<String, Object> params = parseParams(form.params);
-			Task task = this.intake.accept(Task.accepted(taskId, type, file.toUpload(), params, this.clock.instant()));
+			Task task = Task.accepted(taskId, type, file.toUpload(), params, this.clock.instant());
+			this.intake.accept(task);
 			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
 		}
 		catch (RuntimeException ex) {

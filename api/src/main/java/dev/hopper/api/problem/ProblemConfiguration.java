@@ -1,0 +1,24 @@
+package dev.hopper.api.problem;
+
+import org.springframework.boot.tomcat.TomcatConnectorCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Keeps hostile paths inside the application, where they get a problem response. */
+@Configuration(proxyBeanMethods = false)
+class ProblemConfiguration {
+
+	/**
+	 * Tomcat refuses an encoded slash with an HTML page before Spring sees the request;
+	 * passed through, it reaches routing and is answered in the one error format (no path
+	 * in Hopper takes a slash inside a segment, so nothing new becomes reachable).
+	 */
+	@Bean
+	TomcatConnectorCustomizer encodedSlashesReachTheApplication() {
+		return (connector) -> {
+			connector.setEncodedSolidusHandling("passthrough");
+			connector.setEncodedReverseSolidusHandling("passthrough");
+		};
+	}
+
+}

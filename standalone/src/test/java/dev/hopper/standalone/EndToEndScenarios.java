@@ -1,0 +1,305 @@
+package dev.hopper.standalone;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.content.ContentKind;
+import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.Upload;
+import dev.hopper.jobs.audio.engine.SampleEncoding;
+import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.storage.amqp.QueueTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.minio.ListObjectsArgs;
+import io.minio.MinioClient;
+import io.minio.Result;
+import io.minio.messages.Item;
+import org.bson.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.amqp.core.Declarable;
+import org.springframework.amqp.core.Exchange;
+import org.springframework.amqp.core.MessageBuilder;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.rabbit.core.RabbitAdmin;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+/**
+ * The whole path, upload to result, through HTTP, the broker, a worker and the stores,
+ * against whatever infrastructure a subclass provides. Every subclass passes the same
+ * assertions, as every adapter must.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class EndToEndScenarios {
+
+	private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+	private ConfigurableApplicationContext context;
+
+	private Http http;
+
+	/** Where the infrastructure is, as Spring properties; called once before the app starts. */
+	protected abstract Map<String, Object> infrastructure() throws Exception;
+
+	/** Stops what {@link #infrastructure()} started. */
+	protected abstract void stopInfrastructure();
+
+	@BeforeAll
+	void startHopper() throws Exception {
+		Map<String, Object> properties = new HashMap<>(infrastructure());
+		properties.put("server.port", 0);
+		properties.put("hopper.amqp.namespace", "hopper-it-" + UUID.randomUUID().toString().substring(0, 8));
+		properties.put("hopper.worker.max-attempts", 3);
+		properties.put("hopper.jobs.audio.segment-frames", 8192);
+		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
+		this.context = HopperStandalone.application(properties).run();
+		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
+	}
+
+	@AfterAll
+	void stopHopper() {
+		if (this.context != null) {
+			RabbitAdmin admin = new RabbitAdmin(this.context.getBean(RabbitTemplate.class));
+			QueueTopology topology = this.context.getBean(QueueTopology.class);
+			this.context.getBeansOfType(SimpleMessageListenerContainer.class).values().forEach((c) -> c.stop());
+			// leave a shared broker as it was
+			for (Declarable declarable : topology.declarables()) {
+				if (declarable instanceof Queue queue) {
+					admin.deleteQueue(queue.getName());
+				}
+				else if (declarable instanceof Exchange exchange) {
+					admin.deleteExchange(exchange.getName());
+				}
+			}
+			this.context.close();
+		}
+		stopInfrastructure();
+	}
+
+	@Test
+	void uploadedWavIsAnalysedAndItsLevelsMatchTheSignal() {
+		double amplitude = 0.25;
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S24, 48_000, 2, 3.5, 1000, amplitude);
+
+		Http.Response accepted = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav));
+
+		assertThat(accepted.status()).isEqualTo(202);
+		JsonNode task = accepted.json();
+		String id = task.get("id").asString();
+		assertThat(accepted.location()).isEqualTo("/api/v1/tasks/" + id);
+		assertThat(task.get("state").asString()).isEqualTo("QUEUED");
+		assertThat(task.get("sha256").asString()).hasSize(64);
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+		assertThat(finished.get("progress").get("percent").asInt()).isEqualTo(100);
+		assertThat(finished.get("progress").get("done").asLong())
+			.isEqualTo(finished.get("progress").get("total").asLong()).isEqualTo(21);
+		assertThat(finished.get("resultUrl").asString()).isEqualTo("/api/v1/tasks/" + id + "/result");
+
+		JsonNode result = this.http.get("/api/v1/tasks/" + id + "/result").json();
+		assertThat(result.get("durationSec").asDouble()).isEqualTo(3.5);
+		assertThat(result.get("sampleRate").asInt()).isEqualTo(48_000);
+		assertThat(result.get("channels").asInt()).isEqualTo(2);
+		assertThat(result.get("format").asString()).isEqualTo("wav");
+		assertThat(result.get("loudness").get("rmsDbfs").asDouble())
+			.isCloseTo(WavFixtures.sineRmsDbfs(amplitude), org.assertj.core.api.Assertions.within(0.05));
+		assertThat(result.get("loudness").get("peakDbfs").asDouble())
+			.isCloseTo(WavFixtures.peakDbfs(amplitude), org.assertj.core.api.Assertions.within(0.05));
+		assertThat(result.get("engine").get("name").asString()).isEqualTo("hopper-audio");
+	}
+
+	@Test
+	void aDuplicatedMessageNeverProducesASecondResultOrJobInstance() {
+		String id = submitSine();
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		MongoTemplate mongo = this.context.getBean(MongoTemplate.class);
+		long instancesBefore = mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments();
+		double duplicatesBefore = duplicates();
+
+		WorkQueue queue = this.context.getBean(WorkQueue.class);
+		queue.publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+		queue.publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+		await(() -> duplicates() >= duplicatesBefore + 2, "both duplicates handled");
+
+		assertThat(mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments()).isEqualTo(instancesBefore);
+		assertThat(mongo.count(new Query(where("_id").is(id)), "results")).isEqualTo(1);
+		assertThat(this.http.get("/api/v1/tasks/" + id).json().get("attempts").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void audioTheEngineCannotDecodeFailsTheTaskWithAReasonAndNoRetry() {
+		byte[] twelveBit = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 440, 0.5);
+		java.nio.ByteBuffer.wrap(twelveBit).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(34, (short) 12);
+
+		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", twelveBit))
+			.json().get("id").asString();
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
+		assertThat(finished.get("error").get("code").asString()).isEqualTo("unsupported_format");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+		Http.Response result = this.http.get("/api/v1/tasks/" + id + "/result");
+		assertThat(result.status()).isEqualTo(409);
+		assertThat(result.json().get("code").asString()).isEqualTo("task_failed");
+	}
+
+	@Test
+	void aTaskThatKeepsFailingTransientlyStopsAfterItsAttemptsAndIsDeadLettered() {
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		// its file is missing from storage: every attempt fails the same transient way
+		tasks.insert(Task.accepted(id, JobType.AUDIO_FEATURES,
+				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "missing.wav"), Map.of(),
+				Instant.now()));
+		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(3);
+		assertThat(finished.get("error").get("code").asString()).isEqualTo("attempts_exhausted");
+		await(() -> deadLetters() >= 1, "the message reaches the dead-letter queue");
+	}
+
+	@Test
+	void aPoisonMessageIsDeadLetteredNotRetried() {
+		QueueTopology topology = this.context.getBean(QueueTopology.class);
+		long before = deadLetters();
+
+		this.context.getBean(RabbitTemplate.class).send(topology.taskExchange(),
+				topology.routingKey(JobType.AUDIO_FEATURES),
+				MessageBuilder.withBody("{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8)).build());
+
+		await(() -> deadLetters() >= before + 1, "the poison message reaches the dead-letter queue");
+	}
+
+	@Test
+	void badRequestsGetProblemResponsesAndStoreNothing() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 440, 0.5);
+		long tasksBefore = taskCount();
+		long blobsBefore = blobCount();
+
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features")), 400,
+				"missing_file");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "video", "file", wav)), 400,
+				"unknown_type");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", wav)), 422,
+				"type_unavailable");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file",
+				new byte[0])), 400, "empty_file");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file",
+				"<html><body>not audio</body></html>".getBytes())), 415, "unsupported_format");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("file", wav, "type", "audio-features",
+				"params", "[1, 2")), 400, "invalid_params");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("file", wav)), 400, "missing_type");
+		assertProblem(this.http.post("/api/v1/tasks", "application/json", "{}"), 415, "not_multipart");
+		assertProblem(this.http.get("/api/v1/tasks/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
+				"task_not_found");
+		assertProblem(this.http.get("/api/v1/tasks/..%2F..%2Fetc"), 404, null);
+
+		assertThat(taskCount()).isEqualTo(tasksBefore);
+		assertThat(blobCount()).isEqualTo(blobsBefore);
+	}
+
+	@Test
+	void healthAndMetricsAreExposed() {
+		submitSine();
+		JsonNode health = this.http.get("/actuator/health").json();
+		assertThat(health.get("status").asString()).isEqualTo("UP");
+		assertThat(health.get("components").propertyNames()).contains("mongo", "rabbit", "redis", "objectStorage");
+
+		await(() -> this.http.get("/actuator/prometheus").body()
+			.contains("hopper_tasks_finished_total{outcome=\"succeeded\",type=\"audio-features\"}"), "task counter");
+		assertThat(this.http.get("/actuator/prometheus").body()).contains("hopper_job_duration_seconds_count");
+	}
+
+	private String submitSine() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
+		return this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+			.json().get("id").asString();
+	}
+
+	private static void assertProblem(Http.Response response, int status, String code) {
+		assertThat(response.status()).as(response.body()).isEqualTo(status);
+		assertThat(response.contentType()).startsWith("application/problem+json");
+		if (code != null) {
+			assertThat(response.json().get("code").asString()).isEqualTo(code);
+		}
+	}
+
+	private JsonNode awaitFinished(String id) {
+		JsonNode[] task = new JsonNode[1];
+		await(() -> {
+			task[0] = this.http.get("/api/v1/tasks/" + id).json();
+			String state = task[0].get("state").asString();
+			return !state.equals("QUEUED") && !state.equals("RUNNING");
+		}, "task " + id + " to finish");
+		return task[0];
+	}
+
+	private double duplicates() {
+		var counter = this.context.getBean(MeterRegistry.class).find("hopper.tasks.finished")
+			.tag("outcome", "duplicate").counter();
+		return (counter != null) ? counter.count() : 0;
+	}
+
+	private long deadLetters() {
+		QueueTopology topology = this.context.getBean(QueueTopology.class);
+		var info = new RabbitAdmin(this.context.getBean(RabbitTemplate.class))
+			.getQueueInfo(topology.deadLetterQueue(JobType.AUDIO_FEATURES));
+		return (info != null) ? info.getMessageCount() : 0;
+	}
+
+	private long taskCount() {
+		return this.context.getBean(MongoTemplate.class).getCollection("tasks").countDocuments(new Document());
+	}
+
+	private long blobCount() {
+		MinioClient minio = this.context.getBean(MinioClient.class);
+		long count = 0;
+		for (Result<Item> ignored : minio.listObjects(ListObjectsArgs.builder().bucket("hopper").recursive(true)
+			.build())) {
+			count++;
+		}
+		return count;
+	}
+
+	private static void await(java.util.function.BooleanSupplier condition, String what) {
+		Instant deadline = Instant.now().plus(TIMEOUT);
+		while (!condition.getAsBoolean()) {
+			if (Instant.now().isAfter(deadline)) {
+				throw new AssertionError("Timed out waiting for " + what);
+			}
+			try {
+				Thread.sleep(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new AssertionError(ex);
+			}
+		}
+	}
+
+}
