@@ -1,0 +1,210 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.content.ContentKind;
+import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Progress;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskState;
+import dev.hopper.core.task.Upload;
+import dev.hopper.storage.embedded.EmbeddedMongo;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The task and result stores on the embedded MongoDB wire server. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class MongoStoresIntegrationTests {
+
+	private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+
+	private EmbeddedMongo server;
+
+	private MongoClient client;
+
+	private MongoTaskStore tasks;
+
+	private MongoResultStore results;
+
+	@BeforeAll
+	void start() throws Exception {
+		this.server = new EmbeddedMongo(null);
+		this.server.start();
+		this.client = MongoClients.create(this.server.uri("hopper"));
+		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		this.tasks = new MongoTaskStore(template, this.clock);
+		this.results = new MongoResultStore(template, this.clock);
+	}
+
+	@AfterAll
+	void stop() {
+		this.client.close();
+		this.server.close();
+	}
+
+	@Test
+	void aStoredTaskReadsBackAsItWasWritten() {
+		Task task = aQueuedTask();
+
+		this.tasks.insert(task);
+
+		assertThat(this.tasks.find(task.id())).contains(task);
+	}
+
+	@Test
+	void claimingMovesAQueuedTaskToRunningAndCountsTheAttempt() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+
+		Claim claim = this.tasks.claim(task.id(), "worker-a", 3);
+
+		assertThat(claim.outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		Task running = this.tasks.find(task.id()).orElseThrow();
+		assertThat(running.state()).isEqualTo(TaskState.RUNNING);
+		assertThat(running.attempts()).isEqualTo(1);
+		assertThat(running.workerId()).isEqualTo("worker-a");
+		assertThat(running.startedAt()).isEqualTo(this.clock.instant());
+	}
+
+	@Test
+	void aRunningTaskCanBeTakenOverUntilItsAttemptsAreSpent() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+
+		assertThat(this.tasks.claim(task.id(), "a", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		assertThat(this.tasks.claim(task.id(), "b", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		Claim third = this.tasks.claim(task.id(), "c", 2);
+
+		assertThat(third.outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
+		assertThat(this.tasks.find(task.id()).orElseThrow().workerId()).isEqualTo("b");
+	}
+
+	@Test
+	void aFinishedTaskIsNeverClaimedAgain() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		this.tasks.claim(task.id(), "a", 3);
+		assertThat(this.tasks.succeed(task.id())).isTrue();
+
+		assertThat(this.tasks.claim(task.id(), "b", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
+		assertThat(this.tasks.succeed(task.id())).isFalse();
+		assertThat(this.tasks.fail(task.id(), new TaskError("x", "y"))).isFalse();
+		assertThat(this.tasks.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
+	}
+
+	@Test
+	void onlyOneOfManyRacingWorkersClaimsASingleAttempt() throws Exception {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		ExecutorService pool = Executors.newFixedThreadPool(8);
+		try {
+			List<Callable<Claim.Outcome>> racers = java.util.stream.IntStream.range(0, 8)
+				.<Callable<Claim.Outcome>>mapToObj((i) -> () -> this.tasks.claim(task.id(), "w" + i, 1).outcome())
+				.toList();
+			List<Claim.Outcome> outcomes = pool.invokeAll(racers).stream().map(MongoStoresIntegrationTests::get)
+				.toList();
+			assertThat(outcomes).filteredOn(Claim.Outcome.CLAIMED::equals).hasSize(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	@Test
+	void anUnknownTaskCannotBeClaimed() {
+		assertThat(this.tasks.claim(TimeOrderedId.next(this.clock), "a", 3).outcome())
+			.isEqualTo(Claim.Outcome.UNKNOWN);
+	}
+
+	@Test
+	void aRequeuedTaskKeepsItsLastErrorAndCanBeClaimedAgain() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		this.tasks.claim(task.id(), "a", 3);
+
+		assertThat(this.tasks.requeue(task.id(), new TaskError("storage_unavailable", "down"))).isTrue();
+
+		Task queued = this.tasks.find(task.id()).orElseThrow();
+		assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
+		assertThat(queued.error()).isEqualTo(new TaskError("storage_unavailable", "down"));
+		assertThat(queued.workerId()).isNull();
+		assertThat(this.tasks.claim(task.id(), "b", 3).task().attempts()).isEqualTo(2);
+	}
+
+	@Test
+	void progressIsRecordedOnlyWhileRunning() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+
+		this.tasks.reportProgress(task.id(), new Progress(1, 4));
+		assertThat(this.tasks.find(task.id()).orElseThrow().progress()).isEqualTo(Progress.NONE);
+
+		this.tasks.claim(task.id(), "a", 3);
+		this.tasks.reportProgress(task.id(), new Progress(3, 4));
+		assertThat(this.tasks.find(task.id()).orElseThrow().progress()).isEqualTo(new Progress(3, 4));
+	}
+
+	@Test
+	void unpublishedTasksAreFoundOnceOldEnoughAndNotAfterBeingPublished() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+
+		assertThat(this.tasks.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).contains(task.id());
+		assertThat(this.tasks.findUnpublished(Duration.ofMinutes(1), 1000)).extracting(Task::id)
+			.doesNotContain(task.id());
+
+		this.tasks.markPublished(task.id());
+		assertThat(this.tasks.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).doesNotContain(task.id());
+	}
+
+	@Test
+	void aResultIsWrittenOnceAndTheFirstOneStays() {
+		String id = TimeOrderedId.next(this.clock);
+
+		assertThat(this.results.saveOnce(id, Map.of("durationSec", 1.5, "nested", Map.of("rmsDbfs", -9.03))))
+			.isTrue();
+		assertThat(this.results.saveOnce(id, Map.of("durationSec", 99.0))).isFalse();
+
+		Map<String, Object> stored = this.results.find(id).orElseThrow();
+		assertThat(stored).containsEntry("durationSec", 1.5);
+		assertThat(stored.get("nested")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
+			.containsExactly(org.assertj.core.api.Assertions.entry("rmsDbfs", -9.03));
+	}
+
+	private Task aQueuedTask() {
+		String id = TimeOrderedId.next(this.clock);
+		return Task.accepted(id, JobType.AUDIO_FEATURES,
+				new Upload("uploads/" + id, "ab".repeat(32), 1234, ContentKind.WAV, "song.wav"),
+				Map.of("window", "hann"), this.clock.instant());
+	}
+
+	private static <T> T get(Future<T> future) {
+		try {
+			return future.get();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}
