@@ -1,5 +1,8 @@
 package dev.hopper.api;
 
+import java.util.HashMap;
+import java.util.Map;
+
 import dev.hopper.storage.StorageConfiguration;
 
 import org.springframework.boot.SpringApplication;
@@ -14,10 +17,17 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class HopperApi {
 
 	public static void main(String[] args) {
+		application(Map.of()).run(args);
+	}
+
+	/** This app with {@code properties} as defaults, reading its own {@code hopper-api.yml}. */
+	public static SpringApplication application(Map<String, Object> properties) {
 		SpringApplication application = new SpringApplication(HopperApi.class);
-		// named config, so the standalone jar can hold both apps without their files colliding
-		application.setDefaultProperties(java.util.Map.of("spring.config.name", "hopper-api"));
-		application.run(args);
+		Map<String, Object> defaults = new HashMap<>(properties);
+		// a named config file, so the standalone jar can hold both apps without collisions
+		defaults.put("spring.config.name", "hopper-api");
+		application.setDefaultProperties(defaults);
+		return application;
 	}
 
 }

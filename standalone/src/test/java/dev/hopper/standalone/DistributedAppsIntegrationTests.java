@@ -1,0 +1,66 @@
+package dev.hopper.standalone;
+
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hopper.api.HopperApi;
+import dev.hopper.jobs.audio.engine.SampleEncoding;
+import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.storage.embedded.EmbeddedInfrastructure;
+import dev.hopper.workers.HopperWorkers;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * The api and a worker as two separate apps, each reading its own configuration and
+ * meeting only through the broker and the stores, as in a distributed deployment.
+ */
+class DistributedAppsIntegrationTests {
+
+	@Test
+	void anUploadToTheApiIsAnalysedByASeparateWorker() throws Exception {
+		try (EmbeddedInfrastructure infrastructure = HopperStandalone
+			.start(Files.createTempDirectory("hopper-distributed-it"))) {
+			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+			properties.put("hopper.amqp.namespace", "hopper-dist-" + UUID.randomUUID().toString().substring(0, 8));
+			properties.put("server.port", 0);
+			String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
+				.toArray(String[]::new);
+
+			try (ConfigurableApplicationContext worker = HopperWorkers.application(Map.of()).run(args);
+					ConfigurableApplicationContext api = HopperApi.application(Map.of()).run(args)) {
+				assertThat(api.getBeanNamesForType(JobOperator.class)).as("the api runs no jobs").isEmpty();
+				assertThat(api.getEnvironment().getProperty("spring.application.name")).isEqualTo("hopper-api");
+				assertThat(worker.getEnvironment().getProperty("spring.application.name")).isEqualTo("hopper-workers");
+
+				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
+				byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 44_100, 1, 2.0, 440, 0.5);
+				String id = http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+					.json().get("id").asString();
+
+				JsonNode task = http.get("/api/v1/tasks/" + id).json();
+				Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+				while (!task.get("state").asString().equals("SUCCEEDED") && Instant.now().isBefore(deadline)) {
+					Thread.sleep(100);
+					task = http.get("/api/v1/tasks/" + id).json();
+				}
+				assertThat(task.get("state").asString()).isEqualTo("SUCCEEDED");
+				JsonNode result = http.get("/api/v1/tasks/" + id + "/result").json();
+				assertThat(result.get("loudness").get("peakDbfs").asDouble())
+					.isCloseTo(WavFixtures.peakDbfs(0.5), within(0.05));
+			}
+		}
+	}
+
+}
