@@ -54,6 +54,9 @@ abstract class EndToEndScenarios {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(60);
 
+	/** Small, so the test crosses it; larger than the S3 part size, so the cut comes mid-upload. */
+	private static final int MAX_FILE_SIZE = 12 * 1024 * 1024;
+
 	private ConfigurableApplicationContext context;
 
 	private Http http;
@@ -72,6 +75,7 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.worker.max-attempts", 3);
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
+		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
 		this.context = HopperStandalone.application(properties).run();
 		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
@@ -218,6 +222,21 @@ abstract class EndToEndScenarios {
 		assertProblem(this.http.get("/api/v1/tasks/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
 				"task_not_found");
 		assertProblem(this.http.get("/api/v1/tasks/..%2F..%2Fetc"), 404, null);
+
+		assertThat(taskCount()).isEqualTo(tasksBefore);
+		assertThat(blobCount()).isEqualTo(blobsBefore);
+	}
+
+	@Test
+	void aFileOneByteOverTheLimitIsRefusedAndNothingIsStored() {
+		byte[] header = WavFixtures.wav(SampleEncoding.PCM_S16, 44_100, 1, new byte[0]);
+		byte[] oversized = new byte[MAX_FILE_SIZE + 1];
+		System.arraycopy(header, 0, oversized, 0, header.length);
+		long tasksBefore = taskCount();
+		long blobsBefore = blobCount();
+
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file",
+				oversized)), 413, "file_too_large");
 
 		assertThat(taskCount()).isEqualTo(tasksBefore);
 		assertThat(blobCount()).isEqualTo(blobsBefore);
