@@ -58,20 +58,20 @@ class UploadReceiver {
 			this.blobs.put(key, new DigestInputStream(limited, sha256), kind.mediaType());
 		}
 		catch (HopperFailure | UncheckedIOException ex) {
-			if (limited.exceeded()) {
-				deleteQuietly(key);
-				throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
-						"The file exceeds the limit of " + this.maxFileSize + " bytes");
-			}
-			throw ex;
+			throw limited.exceeded() ? tooLarge(key) : ex;
 		}
 		if (limited.exceeded()) {
-			deleteQuietly(key);
-			throw new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
-					"The file exceeds the limit of " + this.maxFileSize + " bytes");
+			throw tooLarge(key);
 		}
 		return new ReceivedFile(key, HexFormat.of().formatHex(sha256.digest()), limited.count(), kind,
 				FileNames.sanitise(clientName));
+	}
+
+	/** The storage client stopped at the limit; whatever it wrote goes. */
+	private ApiProblem tooLarge(String key) {
+		deleteQuietly(key);
+		return new ApiProblem(HttpStatus.CONTENT_TOO_LARGE, "file_too_large",
+				"The file exceeds the limit of " + this.maxFileSize + " bytes");
 	}
 
 	void discard(String key) {

@@ -1,19 +1,14 @@
 package dev.hopper.jobs.audio;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
+import java.util.Locale;
 
-import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
-import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.audio.engine.AudioFailure;
 import dev.hopper.jobs.audio.engine.AudioFeatures;
 import dev.hopper.jobs.audio.engine.SignalLevels;
 import dev.hopper.jobs.audio.engine.WavHeader;
-import dev.hopper.jobs.audio.engine.WavHeaderReader;
 
 import org.springframework.batch.core.step.StepContribution;
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -43,9 +38,8 @@ class AudioResultTasklet implements Tasklet {
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters()
 			.getString(AudioJobParameters.TASK_ID);
-		Task task = this.tasks.find(taskId)
-			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
-		WavHeader header = readHeader(task);
+		AudioUpload upload = AudioUpload.of(taskId, this.tasks, this.blobs);
+		WavHeader header = upload.header();
 		if (header.frames() == 0) {
 			throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "The file holds no audio samples");
 		}
@@ -55,18 +49,9 @@ class AudioResultTasklet implements Tasklet {
 				accumulated.getDouble(AudioJobParameters.SUM_OF_SQUARES, 0.0),
 				accumulated.getDouble(AudioJobParameters.PEAK, 0.0));
 		AudioFeatures features = new AudioFeatures(header.durationSeconds(), header.sampleRate(), header.channels(),
-				task.upload().kind().name().toLowerCase(java.util.Locale.ROOT), levels);
+				upload.task().upload().kind().name().toLowerCase(Locale.ROOT), levels);
 		this.results.saveOnce(taskId, features.toDocument());
 		return RepeatStatus.FINISHED;
-	}
-
-	private WavHeader readHeader(Task task) {
-		try (InputStream head = this.blobs.open(task.upload().blobKey(), 0)) {
-			return WavHeaderReader.read(head, task.upload().sizeBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

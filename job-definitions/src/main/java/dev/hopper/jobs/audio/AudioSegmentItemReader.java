@@ -4,14 +4,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 
-import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobStore;
-import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 import dev.hopper.jobs.audio.engine.PcmSegmentReader;
-import dev.hopper.jobs.audio.engine.WavHeader;
-import dev.hopper.jobs.audio.engine.WavHeaderReader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
@@ -46,19 +42,11 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		Task task = this.tasks.find(this.taskId)
-			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + this.taskId + " does not exist"));
-		String key = task.upload().blobKey();
-		WavHeader header;
-		try (InputStream head = this.blobs.open(key, 0)) {
-			header = WavHeaderReader.read(head, task.upload().sizeBytes());
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		AudioUpload upload = AudioUpload.of(this.taskId, this.tasks, this.blobs);
 		this.next = context.getLong(AudioJobParameters.NEXT_SEGMENT, 0L);
-		this.stream = this.blobs.open(key, PcmSegmentReader.offsetOf(header, this.segmentFrames, this.next));
-		this.segments = new PcmSegmentReader(this.stream, header, this.segmentFrames, this.next);
+		this.stream = this.blobs.open(upload.blobKey(),
+				PcmSegmentReader.offsetOf(upload.header(), this.segmentFrames, this.next));
+		this.segments = new PcmSegmentReader(this.stream, upload.header(), this.segmentFrames, this.next);
 	}
 
 	@Override
