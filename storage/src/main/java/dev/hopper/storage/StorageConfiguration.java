@@ -7,7 +7,6 @@ import dev.hopper.storage.mongo.MongoConfiguration;
 import dev.hopper.storage.redis.RedisConfiguration;
 import dev.hopper.storage.s3.S3Configuration;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -17,9 +16,8 @@ import org.springframework.context.annotation.Import;
 @Import({ MongoConfiguration.class, S3Configuration.class, RedisConfiguration.class, AmqpConfiguration.class })
 public class StorageConfiguration {
 
-	/** The one clock; tests replace it. */
+	/** The one clock every component reads time from. */
 	@Bean
-	@ConditionalOnMissingBean
 	Clock clock() {
 		return Clock.systemUTC();
 	}

@@ -1,6 +1,6 @@
 package dev.hopper.workers;
 
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -22,7 +22,7 @@ class LeaseKeeper implements AutoCloseable {
 
 	private final WorkerProperties properties;
 
-	private final Map<String, Boolean> held = new ConcurrentHashMap<>();
+	private final Set<String> held = ConcurrentHashMap.newKeySet();
 
 	private final ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor((runnable) -> {
 		Thread thread = new Thread(runnable, "hopper-lease-renewer");
@@ -42,7 +42,7 @@ class LeaseKeeper implements AutoCloseable {
 		if (!this.leases.acquire(taskId, this.properties.id(), this.properties.leaseTtl())) {
 			return false;
 		}
-		this.held.put(taskId, Boolean.TRUE);
+		this.held.add(taskId);
 		return true;
 	}
 
@@ -52,7 +52,7 @@ class LeaseKeeper implements AutoCloseable {
 	}
 
 	private void renewAll() {
-		for (String taskId : this.held.keySet()) {
+		for (String taskId : this.held) {
 			try {
 				if (!this.leases.renew(taskId, this.properties.id(), this.properties.leaseTtl())) {
 					logger.warn("Lost the lease on task {}; another worker may take it over", taskId);

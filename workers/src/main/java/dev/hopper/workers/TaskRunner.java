@@ -63,7 +63,7 @@ class TaskRunner {
 		try {
 			Claim claim = this.tasks.claim(taskId, this.properties.id(), this.properties.maxAttempts());
 			return record(message, switch (claim.outcome()) {
-				case CLAIMED -> runJob(message);
+				case CLAIMED -> runJob(message, claim.task().attempts());
 				case ALREADY_FINISHED -> Verdict.of(TaskOutcome.DUPLICATE);
 				case UNKNOWN -> Verdict.dead(UNKNOWN_TASK, "No task " + taskId + " exists");
 				case EXHAUSTED -> exhausted(taskId, claim.task());
@@ -74,21 +74,21 @@ class TaskRunner {
 		}
 	}
 
-	private Verdict runJob(TaskMessage message) {
+	private Verdict runJob(TaskMessage message, int attempt) {
 		Instant started = this.clock.instant();
 		Verdict verdict;
 		try {
 			JobExecution execution = this.launcher.run(message.taskId(), message.type());
-			verdict = judge(message.taskId(), execution);
+			verdict = judge(message.taskId(), attempt, execution);
 		}
 		catch (RuntimeException ex) {
-			verdict = failed(message.taskId(), ex);
+			verdict = failed(message.taskId(), attempt, ex);
 		}
 		this.metrics.jobRan(message.type(), verdict.outcome(), Duration.between(started, this.clock.instant()));
 		return verdict;
 	}
 
-	private Verdict judge(String taskId, JobExecution execution) {
+	private Verdict judge(String taskId, int attempt, JobExecution execution) {
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			this.tasks.succeed(taskId);
 			return Verdict.of(TaskOutcome.SUCCEEDED);
@@ -97,10 +97,10 @@ class TaskRunner {
 		if (cause == null) {
 			cause = new IllegalStateException("The job ended " + execution.getStatus());
 		}
-		return failed(taskId, cause);
+		return failed(taskId, attempt, cause);
 	}
 
-	private Verdict failed(String taskId, Throwable cause) {
+	private Verdict failed(String taskId, int attempt, Throwable cause) {
 		HopperFailure failure = findFailure(cause);
 		if (failure != null && !failure.isTransient()) {
 			this.tasks.fail(taskId, TaskError.of(failure));
@@ -109,9 +109,8 @@ class TaskRunner {
 		TaskError error = (failure != null) ? TaskError.of(failure)
 				: new TaskError(INTERNAL_ERROR, "Unexpected error: " + cause);
 		logger.warn("Task {} failed transiently: {}", taskId, error.message(), cause);
-		Task task = this.tasks.find(taskId).orElse(null);
-		if (task != null && task.attempts() >= this.properties.maxAttempts()) {
-			return exhausted(taskId, task, error);
+		if (attempt >= this.properties.maxAttempts()) {
+			return exhausted(taskId, attempt, error);
 		}
 		this.tasks.requeue(taskId, error);
 		return Verdict.of(TaskOutcome.RETRY);
@@ -119,11 +118,11 @@ class TaskRunner {
 
 	private Verdict exhausted(String taskId, @Nullable Task task) {
 		TaskError last = (task != null) ? task.error() : null;
-		return exhausted(taskId, task, (last != null) ? last : new TaskError(INTERNAL_ERROR, "no error was recorded"));
+		return exhausted(taskId, (task != null) ? task.attempts() : this.properties.maxAttempts(),
+				(last != null) ? last : new TaskError(INTERNAL_ERROR, "no error was recorded"));
 	}
 
-	private Verdict exhausted(String taskId, @Nullable Task task, TaskError last) {
-		int attempts = (task != null) ? task.attempts() : this.properties.maxAttempts();
+	private Verdict exhausted(String taskId, int attempts, TaskError last) {
 		String detail = "Gave up after " + attempts + " attempts; last error: " + last.code() + ": " + last.message();
 		this.tasks.fail(taskId, new TaskError(ATTEMPTS_EXHAUSTED, detail));
 		return Verdict.dead(ATTEMPTS_EXHAUSTED, detail);

@@ -23,14 +23,15 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
 
 	/** MongoDB in an H2 file under {@code directory}. */
 	public EmbeddedInfrastructure mongo(Path directory) {
-		EmbeddedMongo mongo = start(new EmbeddedMongo(directory.resolve("mongo.mv")));
-		this.properties.put("spring.mongodb.uri", mongo.uri("hopper"));
-		return this;
+		return mongo(new EmbeddedMongo(directory.resolve("mongo.mv")));
 	}
 
 	public EmbeddedInfrastructure inMemoryMongo() {
-		EmbeddedMongo mongo = start(new EmbeddedMongo(null));
-		this.properties.put("spring.mongodb.uri", mongo.uri("hopper"));
+		return mongo(new EmbeddedMongo(null));
+	}
+
+	private EmbeddedInfrastructure mongo(EmbeddedMongo mongo) {
+		this.properties.put("spring.mongodb.uri", start(mongo).uri("hopper"));
 		return this;
 	}
 
