@@ -11,7 +11,7 @@ import dev.hopper.core.task.JobType;
 final class AcceptedContent {
 
 	private static final Map<JobType, Set<ContentKind>> KINDS = Map.of(JobType.AUDIO_FEATURES,
-			EnumSet.of(ContentKind.WAV), JobType.MAP_PARSE,
+			EnumSet.of(ContentKind.WAV, ContentKind.FLAC, ContentKind.MP3, ContentKind.OGG), JobType.MAP_PARSE,
 			EnumSet.of(ContentKind.PNG, ContentKind.JPEG, ContentKind.WEBP));
 
 	private AcceptedContent() {

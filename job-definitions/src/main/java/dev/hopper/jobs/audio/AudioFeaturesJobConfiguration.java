@@ -5,7 +5,6 @@ import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.audio.engine.AudioSegment;
-import dev.hopper.jobs.audio.engine.SignalLevels;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
@@ -37,26 +36,24 @@ public class AudioFeaturesJobConfiguration {
 
 	@Bean
 	Step audioAnalysisStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			AudioSegmentItemReader audioSegmentReader, LevelsAccumulator levelsAccumulator,
+			AudioSegmentItemReader audioSegmentReader, FeatureAccumulator featureAccumulator,
 			AudioJobProperties properties) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-		promotion.setKeys(new String[] { AudioJobParameters.SAMPLES, AudioJobParameters.SUM_OF_SQUARES,
-				AudioJobParameters.PEAK });
+		promotion.setKeys(new String[] { AudioJobParameters.ANALYSIS_STATE });
 		return new StepBuilder("audio-analysis", jobRepository)
-			.<AudioSegment, SegmentMeasurement>chunk(properties.segmentsPerChunk())
+			.<AudioSegment, AudioSegment>chunk(properties.segmentsPerChunk())
 			.transactionManager(transactionManager)
 			.reader(audioSegmentReader)
-			.processor((segment) -> new SegmentMeasurement(segment.index(), segment.count(), SignalLevels.of(segment)))
-			.writer(levelsAccumulator)
+			.writer(featureAccumulator)
 			.listener(promotion)
 			.build();
 	}
 
 	@Bean
 	Step audioResultStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
-			TaskStore tasks, BlobStore blobs, ResultStore results) {
+			ResultStore results) {
 		return new StepBuilder("audio-result", jobRepository)
-			.tasklet(new AudioResultTasklet(tasks, blobs, results), transactionManager)
+			.tasklet(new AudioResultTasklet(results), transactionManager)
 			.build();
 	}
 
@@ -69,8 +66,8 @@ public class AudioFeaturesJobConfiguration {
 
 	@Bean
 	@StepScope
-	LevelsAccumulator levelsAccumulator(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks) {
-		return new LevelsAccumulator(taskId, tasks);
+	FeatureAccumulator featureAccumulator(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks) {
+		return new FeatureAccumulator(taskId, tasks);
 	}
 
 }

@@ -1,21 +1,17 @@
 package dev.hopper.jobs.audio;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.audio.engine.AudioSegment;
-import dev.hopper.jobs.audio.engine.PcmSegmentReader;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.infrastructure.item.ExecutionContext;
 import org.springframework.batch.infrastructure.item.ItemStreamReader;
 
 /**
- * Reads the task's file as {@link AudioSegment}s. On restart it opens the object at the
- * byte offset of the first segment not yet committed, so nothing before it is read again.
+ * Reads the task's file as {@link AudioSegment}s. On restart it starts at the first
+ * segment not yet committed: WAV opens the object at that byte offset, compressed formats
+ * decode up to it without analysing.
  */
 class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
@@ -27,9 +23,7 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	private final int segmentFrames;
 
-	private @Nullable InputStream stream;
-
-	private @Nullable PcmSegmentReader segments;
+	private AudioUpload.@Nullable Opened opened;
 
 	private long next;
 
@@ -42,19 +36,16 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	@Override
 	public void open(ExecutionContext context) {
-		AudioUpload upload = AudioUpload.of(this.taskId, this.tasks, this.blobs);
 		this.next = context.getLong(AudioJobParameters.NEXT_SEGMENT, 0L);
-		this.stream = this.blobs.open(upload.blobKey(),
-				PcmSegmentReader.offsetOf(upload.header(), this.segmentFrames, this.next));
-		this.segments = new PcmSegmentReader(this.stream, upload.header(), this.segmentFrames, this.next);
+		this.opened = AudioUpload.of(this.taskId, this.tasks, this.blobs).open(this.segmentFrames, this.next);
 	}
 
 	@Override
 	public @Nullable AudioSegment read() {
-		if (this.segments == null) {
+		if (this.opened == null) {
 			throw new IllegalStateException("read before open");
 		}
-		AudioSegment segment = this.segments.next();
+		AudioSegment segment = this.opened.segments().next();
 		if (segment != null) {
 			this.next = segment.index() + 1;
 		}
@@ -68,14 +59,9 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	@Override
 	public void close() {
-		if (this.stream != null) {
-			try {
-				this.stream.close();
-			}
-			catch (IOException ex) {
-				throw new UncheckedIOException(ex);
-			}
-			this.stream = null;
+		if (this.opened != null) {
+			this.opened.decoder().close();
+			this.opened = null;
 		}
 	}
 

@@ -5,10 +5,15 @@ package dev.hopper.jobs.audio.engine;
  * reports progress in.
  *
  * @param index position of the segment in the file, from 0
- * @param count how many segments the file has
- * @param channels interleaved channels per frame
+ * @param count how many segments the file has (an estimate for formats whose headers do not say)
+ * @param stream the stream the segment comes from
  * @param frames frames held
- * @param samples {@code frames * channels} interleaved samples scaled to [-1, 1]
+ * @param samples {@code frames * channels} interleaved samples, full scale 1
  */
-public record AudioSegment(long index, long count, int channels, int frames, double[] samples) {
+public record AudioSegment(long index, long count, StreamInfo stream, int frames, double[] samples) {
+
+	public int channels() {
+		return this.stream.channels();
+	}
+
 }

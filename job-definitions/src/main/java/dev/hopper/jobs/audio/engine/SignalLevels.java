@@ -1,5 +1,7 @@
 package dev.hopper.jobs.audio.engine;
 
+import java.io.Serializable;
+
 /**
  * Running RMS and peak over all samples of all channels. Immutable and mergeable, so
  * per-segment levels add up to the file's in any grouping.
@@ -8,21 +10,23 @@ package dev.hopper.jobs.audio.engine;
  * @param sumOfSquares sum of the squared samples
  * @param peak largest absolute sample
  */
-public record SignalLevels(long samples, double sumOfSquares, double peak) {
+public record SignalLevels(long samples, double sumOfSquares, double peak) implements Serializable {
 
 	/** Level reported for digital silence, where the true level is minus infinity. */
 	public static final double SILENCE_DBFS = -200.0;
 
 	public static final SignalLevels NONE = new SignalLevels(0, 0, 0);
 
-	public static SignalLevels of(AudioSegment segment) {
+	/** Levels of the first {@code count} values of {@code samples}. */
+	public static SignalLevels of(double[] samples, int count) {
 		double sum = 0;
 		double peak = 0;
-		for (double sample : segment.samples()) {
+		for (int i = 0; i < count; i++) {
+			double sample = samples[i];
 			sum += sample * sample;
 			peak = Math.max(peak, Math.abs(sample));
 		}
-		return new SignalLevels(segment.samples().length, sum, peak);
+		return new SignalLevels(count, sum, peak);
 	}
 
 	public SignalLevels plus(SignalLevels other) {
@@ -39,7 +43,7 @@ public record SignalLevels(long samples, double sumOfSquares, double peak) {
 		return decibels(this.peak);
 	}
 
-	private static double decibels(double amplitude) {
+	static double decibels(double amplitude) {
 		return (amplitude <= 0) ? SILENCE_DBFS : Math.max(SILENCE_DBFS, 20 * Math.log10(amplitude));
 	}
 
