@@ -104,6 +104,9 @@ abstract class BufferedDecoder implements AudioDecoder {
 		catch (AudioFailure ex) {
 			throw ex;
 		}
+		catch (java.io.EOFException ex) {
+			throw new AudioFailure(AudioFailure.CORRUPT_AUDIO, "The " + formatName() + " stream ends inside a block");
+		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
 		}
