@@ -42,6 +42,7 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 /**
@@ -133,6 +134,41 @@ abstract class EndToEndScenarios {
 		assertThat(result.get("loudness").get("peakDbfs").asDouble())
 			.isCloseTo(WavFixtures.peakDbfs(amplitude), org.assertj.core.api.Assertions.within(0.05));
 		assertThat(result.get("engine").get("name").asString()).isEqualTo("hopper-audio");
+	}
+
+	@Test
+	void theSameSignalAsWavFlacMp3AndOggGivesTheSameFeatures() throws Exception {
+		// make-fixtures.sh encoded a 2 s stereo 440 Hz sine at -6 dBFS with flac, lame and oggenc
+		Map<String, byte[]> files = new java.util.LinkedHashMap<>();
+		files.put("wav", WavFixtures.sine(SampleEncoding.PCM_S16, 44_100, 2, 2.0, 440, Math.pow(10, -6 / 20.0)));
+		for (String extension : new String[] { "flac", "mp3", "ogg" }) {
+			try (java.io.InputStream in = WavFixtures.class.getResourceAsStream("/audio/sine-440hz-6dbfs." + extension)) {
+				files.put(extension, in.readAllBytes());
+			}
+		}
+		Map<String, JsonNode> results = new java.util.LinkedHashMap<>();
+		files.forEach((format, bytes) -> {
+			// named .bin: the format is told by content, never by name
+			String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", bytes))
+				.json().get("id").asString();
+			assertThat(awaitFinished(id).get("state").asString()).as(format).isEqualTo("SUCCEEDED");
+			results.put(format, this.http.get("/api/v1/tasks/" + id + "/result").json());
+		});
+		JsonNode wav = results.get("wav");
+		results.forEach((format, result) -> {
+			assertThat(result.get("format").asString()).isEqualTo(format);
+			assertThat(result.get("durationSec").asDouble()).as(format).isCloseTo(2.0, within(0.1));
+			assertThat(result.get("loudness").get("integratedLufs").asDouble()).as(format)
+				.isCloseTo(wav.get("loudness").get("integratedLufs").asDouble(), within(0.5));
+			assertThat(result.get("loudness").get("rmsDbfs").asDouble()).as(format)
+				.isCloseTo(wav.get("loudness").get("rmsDbfs").asDouble(), within(0.5));
+			assertThat(result.get("pitch").get("medianHz").asDouble()).as(format).isCloseTo(440, within(4.4));
+			// lossy coding noise lifts a pure tone's centroid most: 12 % for this MP3
+			double centroid = wav.get("spectral").get("centroidHz").get("mean").asDouble();
+			assertThat(result.get("spectral").get("centroidHz").get("mean").asDouble()).as(format)
+				.isCloseTo(centroid, within(0.15 * centroid));
+			assertThat(result.get("tonal").get("key").asString()).as(format).isEqualTo("A");
+		});
 	}
 
 	@Test
