@@ -145,7 +145,7 @@ function soxStats(f) {
 function aubio(f) {
   const tempo = num(run('aubio', ['tempo', f]), /([\d.]+) bpm/);
   const onsets = run('aubio', ['onset', f]).trim().split('\n').filter(Boolean).length;
-  const pitches = run('aubio', ['pitch', '-u', 'hz', f]).trim().split('\n').map((l) => Number(l.split(/\s+/)[1])).filter((p) => p > 0).sort((a, b) => a - b);
+  const pitches = run('aubio', ['pitch', f]).trim().split('\n').map((l) => Number(l.split(/\s+/)[1])).filter((p) => p > 0).sort((a, b) => a - b);
   return { tempo, onsets, pitch: pitches.length ? pitches[Math.floor(pitches.length / 2)] : NaN };
 }
 function mono(f, rate = SR) {

@@ -1,0 +1,164 @@
+package dev.hopper.standalone;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hopper.api.HopperApi;
+import dev.hopper.jobs.audio.engine.SampleEncoding;
+import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.storage.embedded.EmbeddedInfrastructure;
+import dev.hopper.workers.HopperWorkers;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A worker JVM is killed with SIGKILL in the middle of a 60-minute file. Once its lease has
+ * expired, another worker takes the redelivered message, recovers the job and resumes it at
+ * the first uncommitted segment; the result equals an uninterrupted run's, to the bit.
+ */
+class WorkerKilledMidJobIntegrationTests {
+
+	private static final int SAMPLE_RATE = 8_000;
+
+	private static final int SEGMENT_FRAMES = 65_536;
+
+	private static final long SEGMENTS = (60L * 60 * SAMPLE_RATE + SEGMENT_FRAMES - 1) / SEGMENT_FRAMES;
+
+	@Test
+	void aSixtyMinuteFileResumesFromItsLastCommittedSegment() throws Exception {
+		Path data = Files.createTempDirectory("hopper-kill-it");
+		try (EmbeddedInfrastructure infrastructure = HopperStandalone.start(data)) {
+			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+			properties.put("hopper.amqp.namespace", "hopper-kill-" + UUID.randomUUID().toString().substring(0, 8));
+			properties.put("server.port", 0);
+			properties.put("hopper.worker.lease-ttl", "3s");
+			properties.put("hopper.worker.lease-renew-interval", "1s");
+			properties.put("hopper.jobs.audio.segment-frames", SEGMENT_FRAMES);
+			properties.put("hopper.jobs.audio.segments-per-chunk", 2);
+			properties.put("hopper.intake.max-file-size", 100 * 1024 * 1024);
+			List<String> args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
+				.toList();
+
+			try (ConfigurableApplicationContext api = HopperApi.application(Map.of())
+				.run(args.toArray(String[]::new))) {
+				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
+				byte[] hour = sixtyMinutes();
+
+				Process doomed = startWorkerProcess(args, data.resolve("doomed-worker.log"));
+				String killed;
+				try {
+					killed = submit(http, hour);
+					JsonNode midway = awaitProgress(http, killed, SEGMENTS / 5);
+					assertThat(midway.get("state").asString()).isEqualTo("RUNNING");
+				}
+				finally {
+					doomed.destroyForcibly();
+					doomed.waitFor();
+				}
+				// the dead worker's lease must lapse before another worker may take its task
+				Thread.sleep(4_000);
+
+				List<String> survivorArgs = new ArrayList<>(args);
+				survivorArgs.add("--hopper.worker.id=survivor");
+				try (ConfigurableApplicationContext survivor = HopperWorkers.application(Map.of())
+					.run(survivorArgs.toArray(String[]::new))) {
+					JsonNode resumed = awaitFinished(http, killed);
+					assertThat(resumed.get("state").asString()).isEqualTo("SUCCEEDED");
+					assertThat(resumed.get("attempts").asInt()).isEqualTo(2);
+
+					String uninterrupted = submit(http, hour);
+					assertThat(awaitFinished(http, uninterrupted).get("state").asString()).isEqualTo("SUCCEEDED");
+
+					JsonNode resumedResult = http.get("/api/v1/tasks/" + killed + "/result").json();
+					JsonNode wholeResult = http.get("/api/v1/tasks/" + uninterrupted + "/result").json();
+					assertThat(resumedResult.get("durationSec").asDouble()).isEqualTo(3600.0);
+					assertThat(resumedResult).isEqualTo(wholeResult);
+
+					List<Document> steps = survivor.getBean(MongoTemplate.class).getCollection("BATCH_STEP_EXECUTION")
+						.find(new Document("name", "audio-analysis")).sort(new Document("stepExecutionId", 1))
+						.into(new ArrayList<>());
+					assertThat(steps).hasSize(3);
+					long committedBeforeKill = steps.get(0).get("writeCount", Number.class).longValue();
+					long readAfterRestart = steps.get(1).get("readCount", Number.class).longValue();
+					// progress is reported as a chunk is written, just before it commits: allow one chunk
+					assertThat(committedBeforeKill).isBetween(SEGMENTS / 5 - 2, SEGMENTS - 1);
+					assertThat(readAfterRestart).as("the restart reads only what was not committed")
+						.isEqualTo(SEGMENTS - committedBeforeKill);
+					assertThat(steps.get(2).get("readCount", Number.class).longValue()).isEqualTo(SEGMENTS);
+				}
+			}
+		}
+	}
+
+	/** One hour of mono 8 kHz 16-bit audio: a 220 Hz tone under clicks at 120 BPM. */
+	private static byte[] sixtyMinutes() {
+		int frames = 60 * 60 * SAMPLE_RATE;
+		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
+		for (int i = 0; i < frames; i++) {
+			double t = (double) i / SAMPLE_RATE;
+			double sinceBeat = t % 0.5;
+			double v = 0.2 * Math.sin(2 * Math.PI * 220 * t)
+					+ ((sinceBeat < 0.01) ? 0.6 * Math.sin(2 * Math.PI * 1500 * t) * (1 - sinceBeat / 0.01) : 0);
+			pcm.putShort((short) Math.round(v * 32767));
+		}
+		return WavFixtures.wav(SampleEncoding.PCM_S16, SAMPLE_RATE, 1, pcm.array());
+	}
+
+	private static Process startWorkerProcess(List<String> args, Path log) throws Exception {
+		List<String> command = new ArrayList<>();
+		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+		command.add("-cp");
+		command.add(System.getProperty("java.class.path"));
+		command.add(HopperWorkers.class.getName());
+		command.addAll(args);
+		command.add("--hopper.worker.id=doomed");
+		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+	}
+
+	private static String submit(Http http, byte[] file) {
+		Http.Response accepted = http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", file));
+		assertThat(accepted.status()).isEqualTo(202);
+		return accepted.json().get("id").asString();
+	}
+
+	private static JsonNode awaitProgress(Http http, String id, long done) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		while (Instant.now().isBefore(deadline)) {
+			JsonNode task = http.get("/api/v1/tasks/" + id).json();
+			JsonNode progress = task.get("progress");
+			if (progress != null && !progress.isNull() && progress.get("done").asLong() >= done) {
+				return task;
+			}
+			Thread.sleep(10);
+		}
+		throw new AssertionError("task " + id + " never reached " + done + " segments");
+	}
+
+	private static JsonNode awaitFinished(Http http, String id) throws InterruptedException {
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+		JsonNode task = http.get("/api/v1/tasks/" + id).json();
+		while (!List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(task.get("state").asString())
+				&& Instant.now().isBefore(deadline)) {
+			Thread.sleep(100);
+			task = http.get("/api/v1/tasks/" + id).json();
+		}
+		return task;
+	}
+
+}
