@@ -51,16 +51,30 @@ final class LoudnessMeter implements Serializable {
 		this.subBlockSquares = new double[channels];
 	}
 
-	/** BS.1770 weights: 1 for front channels, 1.41 for surrounds, 0 for LFE in 5.1. */
+	/**
+	 * BS.1770 weights over the default layout for the channel count (as ffmpeg and
+	 * libebur128 assume for WAV without a channel mask): 1 for front channels, 1.41 for
+	 * surrounds, 0 for LFE. 4 = L R Ls Rs, 5 = L R C Ls Rs, 6 = 5.1, 8 = 7.1; others all 1.
+	 */
 	static double[] channelWeights(int channels) {
 		double[] weights = new double[channels];
 		java.util.Arrays.fill(weights, 1.0);
-		if (channels == 5 || channels == 6) {
-			// L R C (LFE) Ls Rs, the WAV/FLAC channel order
-			weights[channels - 2] = 1.41;
-			weights[channels - 1] = 1.41;
-			if (channels == 6) {
+		switch (channels) {
+			case 4 -> {
+				weights[2] = 1.41;
+				weights[3] = 1.41;
+			}
+			case 5 -> {
+				weights[3] = 1.41;
+				weights[4] = 1.41;
+			}
+			case 6, 8 -> {
 				weights[3] = 0.0;
+				for (int c = 4; c < channels; c++) {
+					weights[c] = 1.41;
+				}
+			}
+			default -> {
 			}
 		}
 		return weights;

@@ -70,8 +70,8 @@ class HostileAudioTests {
 		double[] signal = Signals.sine(48_000, 8, 3, 1000, 0.1, 0);
 		AudioFeatures f = Signals.analyze(48_000, 8, signal);
 		assertThat(f.channels()).isEqualTo(8);
-		// eight channels of weight 1, each -20 dBFS RMS... -> -23.0 + 10 log10(8) LUFS
-		assertThat(f.loudness().integratedLufs()).isCloseTo(20 * Math.log10(0.1) - 3.01 + 10 * Math.log10(8),
+		// 7.1: L R C weigh 1, LFE 0, four surrounds 1.41 -> 3 + 5.64 = 8.64 channel-equivalents
+		assertThat(f.loudness().integratedLufs()).isCloseTo(20 * Math.log10(0.1) - 3.01 + 10 * Math.log10(8.64),
 				within(0.15));
 	}
 
