@@ -135,7 +135,7 @@ function ffmpegLoudness(f) {
   return { i: num(summary, /I:\s+(-?[\d.]+) LUFS/), lra: num(summary, /LRA:\s+(-?[\d.]+) LU/), tp: num(summary, /Peak:\s+(-?[\d.inf]+) dBFS/) };
 }
 function ffmpegZcr(f) {
-  const out = stderrOf('ffmpeg', ['-nostats', '-hide_banner', '-i', f, '-ac', '1', '-af', 'astats=measure_perchannel=none:measure_overall=Zero_crossings_rate', '-f', 'null', '-']);
+  const out = stderrOf('ffmpeg', ['-nostats', '-hide_banner', '-i', f, '-ac', '1', '-af', 'astats', '-f', 'null', '-']);
   return num(out, /Zero crossings rate:\s+([\d.e-]+)/);
 }
 function soxStats(f) {
