@@ -34,25 +34,24 @@ public final class AnalyzeCommand {
 
 	/** The features of a whole file, streamed segment by segment as the job does. */
 	public static AudioFeatures analyze(Path file) throws IOException {
-		ContentKind kind = kindOf(file);
-		long size = Files.size(file);
-		AudioDecoders.Source source = (offset) -> {
-			InputStream in = Files.newInputStream(file);
-			in.skipNBytes(offset);
-			return in;
-		};
-		try (AudioDecoder decoder = AudioDecoders.open(kind, source, size, 0)) {
-			FeatureAnalyzer analyzer = new FeatureAnalyzer(decoder.info());
-			double[] buffer = new double[65_536 * decoder.info().channels()];
-			int frames;
-			while ((frames = decoder.read(buffer, 65_536)) > 0) {
-				analyzer.accept(buffer, frames);
-			}
-			if (analyzer.frames() == 0) {
-				throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "The file holds no audio samples");
-			}
-			return analyzer.finish();
+		try (AudioDecoder decoder = AudioDecoders.open(kindOf(file), AudioDecoders.Source.of(file), Files.size(file),
+				0)) {
+			return analyze(decoder);
 		}
+	}
+
+	/** The features of everything {@code decoder} yields. */
+	public static AudioFeatures analyze(AudioDecoder decoder) {
+		FeatureAnalyzer analyzer = new FeatureAnalyzer(decoder.info());
+		double[] buffer = new double[65_536 * decoder.info().channels()];
+		int frames;
+		while ((frames = decoder.read(buffer, 65_536)) > 0) {
+			analyzer.accept(buffer, frames);
+		}
+		if (analyzer.frames() == 0) {
+			throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "The file holds no audio samples");
+		}
+		return analyzer.finish();
 	}
 
 	static ContentKind kindOf(Path file) throws IOException {

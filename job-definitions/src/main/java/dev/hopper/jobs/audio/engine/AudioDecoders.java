@@ -16,6 +16,15 @@ public final class AudioDecoders {
 
 		InputStream open(long offset) throws IOException;
 
+		/** A local file. */
+		static Source of(java.nio.file.Path file) {
+			return (offset) -> {
+				InputStream in = java.nio.file.Files.newInputStream(file);
+				in.skipNBytes(offset);
+				return in;
+			};
+		}
+
 	}
 
 	private AudioDecoders() {

@@ -5,6 +5,8 @@ import java.io.ObjectInputStream;
 import java.io.Serial;
 import java.io.Serializable;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The short-time analysis of the mono mix: Hann-windowed frames of
  * {@link AnalysisTables#frameSize} with 50% overlap. Per frame it measures zero-crossing
@@ -266,7 +268,6 @@ final class FrameAnalyzer implements Serializable {
 		double[] rw = t.windowAutocorrelation;
 		double running = 0;
 		int chosen = -1;
-		double previous = Double.MAX_VALUE;
 		double[] cmnd = w.cmnd;
 		for (int lag = 1; lag <= t.pitchMaxLag + 1; lag++) {
 			double r = w.autocorrelation[lag] * rw[0] / rw[lag];
@@ -274,7 +275,11 @@ final class FrameAnalyzer implements Serializable {
 			running += d;
 			cmnd[lag] = (running <= 0) ? 1.0 : d * lag / running;
 		}
-		for (int lag = t.pitchMinLag; lag <= t.pitchMaxLag; lag++) {
+		if (cmnd[t.pitchMinLag] < VOICING_THRESHOLD) {
+			// already dipping at the shortest lag: the pitch is above the range
+			return;
+		}
+		for (int lag = t.pitchMinLag + 1; lag <= t.pitchMaxLag; lag++) {
 			if (cmnd[lag] < VOICING_THRESHOLD) {
 				while (lag + 1 <= t.pitchMaxLag && cmnd[lag + 1] < cmnd[lag]) {
 					lag++;
@@ -282,9 +287,8 @@ final class FrameAnalyzer implements Serializable {
 				chosen = lag;
 				break;
 			}
-			previous = cmnd[lag];
 		}
-		if (chosen < 0 || previous == Double.MAX_VALUE && chosen == t.pitchMinLag) {
+		if (chosen < 0) {
 			return;
 		}
 		// a period that falls between lags can dip less than its double: look for it
@@ -324,9 +328,7 @@ final class FrameAnalyzer implements Serializable {
 
 	record Summary(RunningStats zeroCrossings, RunningStats centroid, RunningStats rolloff, RunningStats flatness,
 			double[] mfccMean, double[] mfccStd, double[] chromaMean, long onsets,
-			TempoEstimator.@org.jspecify.annotations.Nullable Tempo tempo,
-			@org.jspecify.annotations.Nullable Double pitchMedianHz,
-			KeyEstimator.@org.jspecify.annotations.Nullable Key key) {
+			TempoEstimator.@Nullable Tempo tempo, @Nullable Double pitchMedianHz, KeyEstimator.@Nullable Key key) {
 	}
 
 	/** Per-frame scratch arrays, sized by the tables. */

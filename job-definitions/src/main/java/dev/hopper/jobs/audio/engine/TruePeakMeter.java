@@ -51,19 +51,13 @@ final class TruePeakMeter implements Serializable {
 		}
 	}
 
-	/** Flushes the last samples against trailing silence. */
+	/** Flushes the last samples against trailing silence; the end of this meter's use. */
 	double truePeak() {
-		double[][] saved = new double[this.history.length][];
-		for (int c = 0; c < this.history.length; c++) {
-			saved[c] = this.history[c].clone();
+		for (double[] channel : this.history) {
 			double[] buffer = workFor(HALF_TAPS);
-			System.arraycopy(this.history[c], 0, buffer, 0, HISTORY);
+			System.arraycopy(channel, 0, buffer, 0, HISTORY);
 			java.util.Arrays.fill(buffer, HISTORY, HISTORY + HALF_TAPS, 0.0);
 			scan(buffer, HISTORY + HALF_TAPS);
-		}
-		// finishing must not change the state a checkpoint may still save
-		for (int c = 0; c < saved.length; c++) {
-			this.history[c] = saved[c];
 		}
 		return this.peak;
 	}

@@ -6,15 +6,11 @@ import java.io.InputStream;
 
 /**
  * Reads a RIFF/WAVE header up to the start of its data chunk: PCM 8/16/24/32-bit, IEEE float
- * 32/64-bit, plain or WAVE_FORMAT_EXTENSIBLE, any channel count up to {@link #MAX_CHANNELS}.
+ * 32/64-bit, plain or WAVE_FORMAT_EXTENSIBLE, any channel count up to {@link StreamInfo#MAX_CHANNELS}.
  */
 public final class WavHeaderReader {
 
-	/** Most channels accepted; more is not audio anyone sends us. */
-	public static final int MAX_CHANNELS = 64;
 
-	/** Highest sample rate accepted. */
-	public static final int MAX_SAMPLE_RATE = 768_000;
 
 	/** How far into the file the data chunk must start; a header is never this large. */
 	private static final long MAX_HEADER_BYTES = 1 << 20;
@@ -109,10 +105,10 @@ public final class WavHeaderReader {
 	}
 
 	private static void checkLayout(int channels, int sampleRate) {
-		if (channels < 1 || channels > MAX_CHANNELS) {
+		if (channels < 1 || channels > StreamInfo.MAX_CHANNELS) {
 			throw corrupt("the header declares " + channels + " channels");
 		}
-		if (sampleRate < 1 || sampleRate > MAX_SAMPLE_RATE) {
+		if (sampleRate < 1 || sampleRate > StreamInfo.MAX_SAMPLE_RATE) {
 			throw corrupt("the header declares a sample rate of " + sampleRate + " Hz");
 		}
 	}

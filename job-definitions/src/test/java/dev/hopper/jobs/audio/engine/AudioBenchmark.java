@@ -1,7 +1,6 @@
 package dev.hopper.jobs.audio.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
@@ -52,12 +51,8 @@ public final class AudioBenchmark {
 	private static long peakLiveHeap;
 
 	private static double pass(Path file, boolean analyse, boolean measureHeap) throws IOException {
-		AudioDecoders.Source source = (offset) -> {
-			InputStream in = Files.newInputStream(file);
-			in.skipNBytes(offset);
-			return in;
-		};
-		try (AudioDecoder decoder = AudioDecoders.open(ContentKind.WAV, source, Files.size(file), 0)) {
+		try (AudioDecoder decoder = AudioDecoders.open(ContentKind.WAV, AudioDecoders.Source.of(file),
+				Files.size(file), 0)) {
 			SegmentReader segments = new SegmentReader(decoder, 65_536, 0, Files.size(file), () -> 0);
 			FeatureAnalyzer analyzer = new FeatureAnalyzer(decoder.info());
 			AudioSegment segment;

@@ -121,16 +121,7 @@ class DecoderTests {
 	static AudioFeatures analyze(byte[] file) {
 		ContentKind kind = ContentSniffer.detect(file, Math.min(file.length, ContentSniffer.HEAD_LENGTH));
 		try (AudioDecoder decoder = AudioDecoders.open(kind, file)) {
-			FeatureAnalyzer analyzer = new FeatureAnalyzer(decoder.info());
-			double[] buffer = new double[8192 * decoder.info().channels()];
-			int n;
-			while ((n = decoder.read(buffer, 8192)) > 0) {
-				analyzer.accept(buffer, n);
-			}
-			if (analyzer.frames() == 0) {
-				throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "no samples");
-			}
-			return analyzer.finish();
+			return AnalyzeCommand.analyze(decoder);
 		}
 	}
 
