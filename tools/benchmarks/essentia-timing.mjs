@@ -7,7 +7,7 @@ const require = createRequire(new URL('../audio-oracles/package.json', import.me
 const { Essentia, EssentiaWASM } = require('essentia.js');
 const essentia = new Essentia(EssentiaWASM);
 const t0 = process.hrtime.bigint();
-const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', process.argv[2], '-ac', '1', '-f', 'f32le', '-'], { maxBuffer: 1 << 31 });
+const raw = execFileSync('ffmpeg', ['-v', 'error', '-i', process.argv[2], '-ac', '1', '-f', 'f32le', '-'], { maxBuffer: 2 ** 31 - 1 });
 const signal = new Float32Array(raw.buffer, raw.byteOffset, raw.length / 4);
 const vector = essentia.arrayToVector(signal);
 essentia.RhythmExtractor2013(vector, 208, 'multifeature', 40);

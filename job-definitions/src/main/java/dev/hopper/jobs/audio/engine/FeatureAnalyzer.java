@@ -77,7 +77,7 @@ public final class FeatureAnalyzer implements Serializable {
 		if (frames <= 0) {
 			return;
 		}
-		this.levels = this.levels.plus(SignalLevels.of(interleaved, frames * this.channels));
+		this.levels = this.levels.with(interleaved, frames * this.channels);
 		this.loudness.accept(interleaved, frames);
 		this.truePeak.accept(interleaved, frames);
 		if (this.mono == null || this.mono.length < frames) {

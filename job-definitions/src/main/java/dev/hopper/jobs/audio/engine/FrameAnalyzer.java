@@ -118,13 +118,14 @@ final class FrameAnalyzer implements Serializable {
 		Workspace w = this.work;
 		AnalysisTables t = w.tables;
 		int n = frame.length;
-		double energy = 0;
+		double energy = frame[0] * frame[0];
 		int crossings = 0;
-		for (int i = 0; i < n; i++) {
+		int previousSign = (frame[0] >= 0) ? 1 : 0;
+		for (int i = 1; i < n; i++) {
 			energy += frame[i] * frame[i];
-			if (i > 0 && (frame[i] >= 0) != (frame[i - 1] >= 0)) {
-				crossings++;
-			}
+			int sign = (frame[i] >= 0) ? 1 : 0;
+			crossings += sign ^ previousSign;
+			previousSign = sign;
 		}
 		double rmsDb = 10 * Math.log10(Math.max(energy / n, 1e-30));
 		if (rmsDb < SILENCE_DBFS) {

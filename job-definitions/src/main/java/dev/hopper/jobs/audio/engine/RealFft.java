@@ -38,11 +38,15 @@ final class RealFft {
 		for (int i = 0; i < this.half; i++) {
 			this.bitReversed[i] = (bits == 0) ? 0 : Integer.reverse(i) >>> (32 - bits);
 		}
-		this.twiddleRe = new double[this.half / 2 + 1];
-		this.twiddleIm = new double[this.half / 2 + 1];
-		for (int k = 0; k < this.twiddleRe.length; k++) {
-			this.twiddleRe[k] = Math.cos(2 * Math.PI * k / this.half);
-			this.twiddleIm[k] = -Math.sin(2 * Math.PI * k / this.half);
+		// the twiddles of the pass over blocks of 2 * span sit at [span, 2 * span), so each
+		// pass reads them contiguously (which lets the JIT vectorise the butterflies)
+		this.twiddleRe = new double[Math.max(this.half, 4)];
+		this.twiddleIm = new double[Math.max(this.half, 4)];
+		for (int span = 4; span < this.half; span <<= 1) {
+			for (int j = 0; j < span; j++) {
+				this.twiddleRe[span + j] = Math.cos(Math.PI * j / span);
+				this.twiddleIm[span + j] = -Math.sin(Math.PI * j / span);
+			}
 		}
 		this.splitRe = new double[this.half + 1];
 		this.splitIm = new double[this.half + 1];
@@ -131,19 +135,25 @@ final class RealFft {
 			re[a + 3] = r1 - i3;
 			im[a + 3] = i1 + r3;
 		}
+		double[] twRe = this.twiddleRe;
+		double[] twIm = this.twiddleIm;
 		for (int span = 4; span < n; span <<= 1) {
-			int stride = n / (2 * span);
-			for (int j = 0; j < span; j++) {
-				double wr = this.twiddleRe[j * stride];
-				double wi = this.twiddleIm[j * stride];
-				for (int a = j; a < n; a += 2 * span) {
+			for (int base = 0; base < n; base += 2 * span) {
+				for (int j = 0; j < span; j++) {
+					int a = base + j;
 					int b = a + span;
-					double tr = wr * re[b] - wi * im[b];
-					double ti = wr * im[b] + wi * re[b];
-					re[b] = re[a] - tr;
-					im[b] = im[a] - ti;
-					re[a] += tr;
-					im[a] += ti;
+					double wr = twRe[span + j];
+					double wi = twIm[span + j];
+					double br = re[b];
+					double bi = im[b];
+					double tr = wr * br - wi * bi;
+					double ti = wr * bi + wi * br;
+					double ar = re[a];
+					double ai = im[a];
+					re[b] = ar - tr;
+					im[b] = ai - ti;
+					re[a] = ar + tr;
+					im[a] = ai + ti;
 				}
 			}
 		}

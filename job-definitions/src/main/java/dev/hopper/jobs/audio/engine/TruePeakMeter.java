@@ -6,9 +6,10 @@ import java.io.Serializable;
 /**
  * True peak per ITU-R BS.1770-4 Annex 2: the largest absolute value of the signal
  * oversampled to at least 176.4 kHz (4x below 96 kHz, 2x below 192 kHz) with a 12-tap
- * windowed-sinc interpolator per phase. Stretches whose neighbourhood cannot beat the
- * peak found so far (by the filter's L1 gain) are skipped, which keeps the cost near
- * that of a plain peak scan on music.
+ * windowed-sinc interpolator per phase. Blocks whose neighbourhood cannot beat the peak
+ * found so far (by the filter's L1 gain) are skipped, and so are points whose two
+ * nearest samples bound them below it, which keeps the cost near that of a plain peak
+ * scan on music.
  */
 final class TruePeakMeter implements Serializable {
 
@@ -19,7 +20,10 @@ final class TruePeakMeter implements Serializable {
 
 	private static final int HISTORY = 2 * HALF_TAPS - 1;
 
-	private static final int BLOCK = 64;
+	/** At least HALF_TAPS, so a position's taps lie in its own block and the two beside it. */
+	private static final int BLOCK = 16;
+
+	private static final double LOOSE = 1 + 1e-9;
 
 	private final int factor;
 
@@ -31,7 +35,12 @@ final class TruePeakMeter implements Serializable {
 
 	private transient double gain;
 
+	/** Per phase: |tap| at the two samples around the point, and the other taps' L1. */
+	private transient double[][] bounds;
+
 	private transient double[] work;
+
+	private transient double[] blockPeaks;
 
 	TruePeakMeter(int sampleRate, int channels) {
 		this.factor = (sampleRate < 96_000) ? 4 : (sampleRate < 192_000) ? 2 : 1;
@@ -65,25 +74,31 @@ final class TruePeakMeter implements Serializable {
 	/** Interpolates between positions n and n+1 for n in [HALF_TAPS - 1, length - HALF_TAPS). */
 	private void scan(double[] x, int length) {
 		ensurePhases();
+		int blocks = (length + BLOCK - 1) / BLOCK;
+		if (this.blockPeaks == null || this.blockPeaks.length < blocks) {
+			this.blockPeaks = new double[blocks];
+		}
+		double[] peaks = this.blockPeaks;
 		double found = this.peak;
-		for (int i = HISTORY; i < length; i++) {
-			found = Math.max(found, Math.abs(x[i]));
+		for (int b = 0; b < blocks; b++) {
+			double m = SignalLevels.peak(x, b * BLOCK, Math.min(length, (b + 1) * BLOCK));
+			peaks[b] = m;
+			found = Math.max(found, m);
 		}
 		int first = HALF_TAPS - 1;
 		int last = length - HALF_TAPS;
-		for (int blockStart = first; blockStart < last; blockStart += BLOCK) {
-			int blockEnd = Math.min(last, blockStart + BLOCK);
-			double neighbourhood = 0;
-			for (int i = blockStart - HALF_TAPS + 1; i <= blockEnd + HALF_TAPS - 1 && i < length; i++) {
-				neighbourhood = Math.max(neighbourhood, Math.abs(x[i]));
-			}
-			if (neighbourhood * this.gain <= found) {
+		for (int b = 0; b < blocks; b++) {
+			double near = Math.max(peaks[b], Math.max((b > 0) ? peaks[b - 1] : 0, (b + 1 < blocks) ? peaks[b + 1] : 0));
+			if (near * this.gain <= found) {
 				continue;
 			}
-			for (int n = blockStart; n < blockEnd; n++) {
+			for (int n = Math.max(first, b * BLOCK), end = Math.min(last, (b + 1) * BLOCK); n < end; n++) {
+				if (!mayExceed(Math.abs(x[n]), Math.abs(x[n + 1]), near, found)) {
+					continue;
+				}
+				int base = n - HALF_TAPS + 1;
 				for (double[] h : this.phases) {
 					double y = 0;
-					int base = n - HALF_TAPS + 1;
 					for (int k = 0; k < h.length; k++) {
 						y += h[k] * x[base + k];
 					}
@@ -92,6 +107,15 @@ final class TruePeakMeter implements Serializable {
 			}
 		}
 		this.peak = found;
+	}
+
+	private boolean mayExceed(double left, double right, double near, double found) {
+		for (double[] bound : this.bounds) {
+			if (bound[0] * left + bound[1] * right + bound[2] * near > found) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private double[] workFor(int frames) {
@@ -106,6 +130,7 @@ final class TruePeakMeter implements Serializable {
 			return;
 		}
 		this.phases = new double[this.factor - 1][2 * HALF_TAPS];
+		this.bounds = new double[this.factor - 1][];
 		double gain = 1.0;
 		for (int p = 1; p < this.factor; p++) {
 			double offset = (double) p / this.factor;
@@ -123,8 +148,13 @@ final class TruePeakMeter implements Serializable {
 				l1 += Math.abs(h[k]);
 			}
 			gain = Math.max(gain, l1);
+			// bounds a hair loose, so rounding never skips a point that would have won:
+			// the peak is the same whichever way the signal was cut into pieces
+			double left = Math.abs(h[HALF_TAPS - 1]);
+			double right = Math.abs(h[HALF_TAPS]);
+			this.bounds[p - 1] = new double[] { left * LOOSE, right * LOOSE, (l1 - left - right) * LOOSE };
 		}
-		this.gain = gain;
+		this.gain = gain * LOOSE;
 	}
 
 	private static double sinc(double u) {
