@@ -28,8 +28,8 @@ final class RealFft {
 	private final double[] inverseImaginary;
 
 	RealFft(int size) {
-		if (size < 4 || Integer.bitCount(size) != 1) {
-			throw new IllegalArgumentException("FFT size must be a power of two >= 4: " + size);
+		if (size < 8 || Integer.bitCount(size) != 1) {
+			throw new IllegalArgumentException("FFT size must be a power of two >= 8: " + size);
 		}
 		this.size = size;
 		this.half = size / 2;
@@ -40,8 +40,8 @@ final class RealFft {
 		}
 		// the twiddles of the pass over blocks of 2 * span sit at [span, 2 * span), so each
 		// pass reads them contiguously (which lets the JIT vectorise the butterflies)
-		this.twiddleRe = new double[Math.max(this.half, 4)];
-		this.twiddleIm = new double[Math.max(this.half, 4)];
+		this.twiddleRe = new double[this.half];
+		this.twiddleIm = new double[this.half];
 		for (int span = 4; span < this.half; span <<= 1) {
 			for (int j = 0; j < span; j++) {
 				this.twiddleRe[span + j] = Math.cos(Math.PI * j / span);
@@ -137,24 +137,56 @@ final class RealFft {
 		}
 		double[] twRe = this.twiddleRe;
 		double[] twIm = this.twiddleIm;
-		for (int span = 4; span < n; span <<= 1) {
-			for (int base = 0; base < n; base += 2 * span) {
+		int span = 4;
+		// spans s and 2s as one radix-2^2 pass: half the trips over the arrays
+		for (; 4 * span <= n; span <<= 2) {
+			for (int base = 0; base < n; base += 4 * span) {
 				for (int j = 0; j < span; j++) {
-					int a = base + j;
-					int b = a + span;
-					double wr = twRe[span + j];
-					double wi = twIm[span + j];
-					double br = re[b];
-					double bi = im[b];
-					double tr = wr * br - wi * bi;
-					double ti = wr * bi + wi * br;
-					double ar = re[a];
-					double ai = im[a];
-					re[b] = ar - tr;
-					im[b] = ai - ti;
-					re[a] = ar + tr;
-					im[a] = ai + ti;
+					int i0 = base + j;
+					int i1 = i0 + span;
+					int i2 = i1 + span;
+					int i3 = i2 + span;
+					double w1r = twRe[span + j];
+					double w1i = twIm[span + j];
+					double w2r = twRe[2 * span + j];
+					double w2i = twIm[2 * span + j];
+					double t1r = w1r * re[i1] - w1i * im[i1];
+					double t1i = w1r * im[i1] + w1i * re[i1];
+					double t3r = w1r * re[i3] - w1i * im[i3];
+					double t3i = w1r * im[i3] + w1i * re[i3];
+					double u0r = re[i0] + t1r;
+					double u0i = im[i0] + t1i;
+					double u1r = re[i0] - t1r;
+					double u1i = im[i0] - t1i;
+					double u2r = re[i2] + t3r;
+					double u2i = im[i2] + t3i;
+					double u3r = re[i2] - t3r;
+					double u3i = im[i2] - t3i;
+					double vr = w2r * u2r - w2i * u2i;
+					double vi = w2r * u2i + w2i * u2r;
+					// the second pair's twiddle is w2 * -i
+					double qr = w2r * u3r - w2i * u3i;
+					double qi = w2r * u3i + w2i * u3r;
+					re[i0] = u0r + vr;
+					im[i0] = u0i + vi;
+					re[i2] = u0r - vr;
+					im[i2] = u0i - vi;
+					re[i1] = u1r + qi;
+					im[i1] = u1i - qr;
+					re[i3] = u1r - qi;
+					im[i3] = u1i + qr;
 				}
+			}
+		}
+		if (span < n) {
+			for (int a = 0; a < span; a++) {
+				int b = a + span;
+				double tr = twRe[span + a] * re[b] - twIm[span + a] * im[b];
+				double ti = twRe[span + a] * im[b] + twIm[span + a] * re[b];
+				re[b] = re[a] - tr;
+				im[b] = im[a] - ti;
+				re[a] += tr;
+				im[a] += ti;
 			}
 		}
 	}
