@@ -9,18 +9,22 @@ final class Banner {
 	private Banner() {
 	}
 
-	static void print(ConfigurableApplicationContext context) {
+	static void print(ConfigurableApplicationContext context, DevelopmentKeys keys) {
 		int port = ((WebServerApplicationContext) context).getWebServer().getPort();
 		String base = "http://127.0.0.1:" + port;
 		System.out.println("""
 
 				Hopper is running at %1$s  (Ctrl-C stops it; data is kept under ./data)
 
-				  Submit the sample:  curl -si -F file=@samples/sine-440hz-0.5.wav -F type=audio-features %1$s/api/v1/tasks
-				  Poll the task:      curl -s %1$s/api/v1/tasks/<id>
-				  Fetch its result:   curl -s %1$s/api/v1/tasks/<id>/result
+				  Development API key, tenant 'development' (also in data/development-api-key):
+				    %2$s
+				  The admin key for /admin/v1 is in data/admin-api-key.
+
+				  Submit the sample:  curl -si -H "X-API-Key: %2$s" -F file=@samples/sine-440hz-0.5.wav -F type=audio-features %1$s/api/v1/tasks
+				  Poll the task:      curl -s -H "X-API-Key: %2$s" %1$s/api/v1/tasks/<id>
+				  Fetch its result:   curl -s -H "X-API-Key: %2$s" %1$s/api/v1/tasks/<id>/result
 				  Health and metrics: %1$s/actuator/health  %1$s/actuator/prometheus
-				""".formatted(base));
+				""".formatted(base, keys.apiKey()));
 	}
 
 }

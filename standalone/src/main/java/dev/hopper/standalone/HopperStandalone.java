@@ -33,10 +33,13 @@ public class HopperStandalone {
 
 	public static void main(String[] args) {
 		Path dataDirectory = Path.of(System.getenv().getOrDefault("HOPPER_DATA_DIR", "data"));
+		DevelopmentKeys keys = DevelopmentKeys.in(dataDirectory);
 		EmbeddedInfrastructure infrastructure = start(dataDirectory);
 		ConfigurableApplicationContext context;
 		try {
-			context = application(infrastructure.properties()).run(args);
+			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+			properties.putAll(keys.properties());
+			context = application(properties).run(args);
 		}
 		catch (RuntimeException ex) {
 			infrastructure.close();
@@ -47,7 +50,7 @@ public class HopperStandalone {
 			context.close();
 			infrastructure.close();
 		}, "hopper-shutdown"));
-		Banner.print(context);
+		Banner.print(context, keys);
 	}
 
 	/** Every embedded server, persisting under {@code dataDirectory}. */

@@ -35,6 +35,7 @@ class DistributedAppsIntegrationTests {
 			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
 			properties.put("hopper.amqp.namespace", "hopper-dist-" + UUID.randomUUID().toString().substring(0, 8));
 			properties.put("server.port", 0);
+			properties.putAll(Http.keyProperties());
 			String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
 				.toArray(String[]::new);
 

@@ -77,6 +77,7 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
+		properties.putAll(Http.keyProperties());
 		this.context = HopperStandalone.application(properties).run();
 		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
@@ -211,7 +212,7 @@ abstract class EndToEndScenarios {
 		TaskStore tasks = this.context.getBean(TaskStore.class);
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
 		// its file is missing from storage: every attempt fails the same transient way
-		tasks.insert(Task.accepted(id, JobType.AUDIO_FEATURES,
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "missing.wav"), Map.of(),
 				Instant.now()));
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
@@ -276,6 +277,51 @@ abstract class EndToEndScenarios {
 
 		assertThat(taskCount()).isEqualTo(tasksBefore);
 		assertThat(blobCount()).isEqualTo(blobsBefore);
+	}
+
+	@Test
+	void everyApiCallNeedsAValidKeyAndSeesOnlyItsTenantsTasks() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 440, 0.5);
+		long tasksBefore = taskCount();
+		long blobsBefore = blobCount();
+		Http.Response missing = this.http.withKey(null)
+			.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav));
+		assertProblem(missing, 401, "missing_api_key");
+		assertThat(missing.header("WWW-Authenticate")).contains("X-API-Key");
+		assertProblem(this.http.withKey("hop_not-a-key").postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav)), 401, "invalid_api_key");
+		assertThat(taskCount()).isEqualTo(tasksBefore);
+		assertThat(blobCount()).isEqualTo(blobsBefore);
+
+		Http admin = this.http.withKey(Http.ADMIN_KEY);
+		assertProblem(this.http.get("/admin/v1/tenants/other/keys"), 401, "invalid_admin_key");
+		Http.Response issued = admin.post("/admin/v1/tenants/other/keys", "application/json", "{\"name\": \"ci\"}");
+		assertThat(issued.status()).as(issued.body()).isEqualTo(201);
+		String otherKey = issued.json().get("key").asString();
+		String otherKeyId = issued.json().get("id").asString();
+		Http other = this.http.withKey(otherKey);
+
+		String mine = submitSine();
+		assertProblem(other.get("/api/v1/tasks/" + mine), 404, "task_not_found");
+		assertProblem(other.get("/api/v1/tasks/" + mine + "/result"), 404, "task_not_found");
+		String theirs = other.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+			.json().get("id").asString();
+		assertThat(other.get("/api/v1/tasks/" + theirs).status()).isEqualTo(200);
+		assertProblem(this.http.get("/api/v1/tasks/" + theirs), 404, "task_not_found");
+
+		// only a hash of the key is stored
+		Document stored = this.context.getBean(MongoTemplate.class)
+			.getCollection("api_keys")
+			.find(new Document("_id", otherKeyId))
+			.first();
+		assertThat(stored).isNotNull();
+		assertThat(stored.toJson()).doesNotContain(otherKey.substring(4));
+		assertThat(stored.getString("hash")).isEqualTo(dev.hopper.core.tenant.ApiKeySecrets.hash(otherKey));
+
+		assertThat(admin.get("/admin/v1/tenants/other/keys").json().get(0).get("id").asString()).isEqualTo(otherKeyId);
+		assertThat(admin.delete("/admin/v1/keys/" + otherKeyId).status()).isEqualTo(204);
+		assertProblem(other.get("/api/v1/tasks/" + theirs), 401, "revoked_api_key");
+		assertProblem(admin.delete("/admin/v1/keys/" + otherKeyId), 404, "key_not_found");
 	}
 
 	@Test

@@ -8,9 +8,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -19,16 +21,46 @@ final class Http {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient client = HttpClient.newHttpClient();
+	/** The development key every test app registers (hopper.auth.development-key). */
+	static final String API_KEY = "hop_test-development-key";
+
+	/** The development key's tenant (the default of hopper.auth.development-tenant). */
+	static final String TENANT = "development";
+
+	/** The admin key every test app is given (hopper.auth.admin-key). */
+	static final String ADMIN_KEY = "hop_test-admin-key";
+
+	private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
 	private final String base;
 
+	private final @Nullable String apiKey;
+
 	Http(int port) {
-		this.base = "http://127.0.0.1:" + port;
+		this("http://127.0.0.1:" + port, API_KEY);
+	}
+
+	private Http(String base, @Nullable String apiKey) {
+		this.base = base;
+		this.apiKey = apiKey;
+	}
+
+	/** The same client presenting {@code key} instead (null: none). */
+	Http withKey(@Nullable String key) {
+		return new Http(this.base, key);
+	}
+
+	/** Test properties that register the keys above. */
+	static Map<String, Object> keyProperties() {
+		return Map.of("hopper.auth.development-key", API_KEY, "hopper.auth.admin-key", ADMIN_KEY);
 	}
 
 	Response get(String path) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path)).GET().build());
+		return send(request(path).GET().build());
+	}
+
+	Response delete(String path) {
+		return send(request(path).DELETE().build());
 	}
 
 	/** A multipart POST; a part whose value is {@code byte[]} is sent as a file. */
@@ -43,15 +75,13 @@ final class Http {
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		});
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
 	}
 
 	Response post(String path, String contentType, String body) {
-		return send(HttpRequest.newBuilder(URI.create(this.base + path))
-			.header("Content-Type", contentType)
+		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))
 			.build());
 	}
@@ -64,11 +94,17 @@ final class Http {
 		return parts;
 	}
 
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path));
+		return (this.apiKey != null) ? builder.header("X-API-Key", this.apiKey) : builder;
+	}
+
 	private Response send(HttpRequest request) {
 		try {
-			HttpResponse<String> response = this.client.send(request, HttpResponse.BodyHandlers.ofString());
+			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
 			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
-					response.headers().firstValue("Content-Type").orElse(""), response.body());
+					response.headers().firstValue("Content-Type").orElse(""), response.body(),
+					response.headers().map());
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -79,7 +115,17 @@ final class Http {
 		}
 	}
 
-	record Response(int status, String location, String contentType, String body) {
+	record Response(int status, String location, String contentType, String body,
+			Map<String, List<String>> headers) {
+
+		@Nullable String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter((e) -> e.getKey().equalsIgnoreCase(name))
+				.map((e) -> e.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
 
 		JsonNode json() {
 			return JSON.readTree(this.body);

@@ -52,6 +52,7 @@ class WorkerKilledMidJobIntegrationTests {
 			properties.put("hopper.jobs.audio.segment-frames", SEGMENT_FRAMES);
 			properties.put("hopper.jobs.audio.segments-per-chunk", 2);
 			properties.put("hopper.intake.max-file-size", 100 * 1024 * 1024);
+			properties.putAll(Http.keyProperties());
 			List<String> args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
 				.toList();
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 
+import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
@@ -59,7 +60,7 @@ class TaskIntakeController {
 	}
 
 	@PostMapping
-	ResponseEntity<TaskView> submit(HttpServletRequest request) throws IOException {
+	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
 			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
 					"Send the file as multipart/form-data with the fields file, type and optional params");
@@ -79,7 +80,7 @@ class TaskIntakeController {
 			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
 			IntakeChecks.checkKind(type, file.kind());
 			Map<String, Object> params = parseParams(form.params);
-			Task task = Task.accepted(taskId, type, file.toUpload(), params, this.clock.instant());
+			Task task = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
 			this.intake.accept(task);
 			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
 		}

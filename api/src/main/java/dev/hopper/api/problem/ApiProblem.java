@@ -1,5 +1,8 @@
 package dev.hopper.api.problem;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 import org.springframework.http.HttpStatus;
 
 /** A request Hopper refuses, with the status and stable code of its problem response. */
@@ -8,6 +11,8 @@ public class ApiProblem extends RuntimeException {
 	private final HttpStatus status;
 
 	private final String code;
+
+	private final Map<String, String> headers = new LinkedHashMap<>();
 
 	public ApiProblem(HttpStatus status, String code, String detail) {
 		super(detail);
@@ -21,6 +26,16 @@ public class ApiProblem extends RuntimeException {
 
 	public String code() {
 		return this.code;
+	}
+
+	/** Response headers the problem needs ({@code Retry-After}, {@code WWW-Authenticate}...). */
+	public Map<String, String> headers() {
+		return Map.copyOf(this.headers);
+	}
+
+	public ApiProblem withHeader(String name, String value) {
+		this.headers.put(name, value);
+		return this;
 	}
 
 	public static ApiProblem badRequest(String code, String detail) {

@@ -32,7 +32,12 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
-		return respond(problem.status(), problem.code(), problem.getMessage(), request, null);
+		ResponseEntity<ProblemDetail> response = respond(problem.status(), problem.code(), problem.getMessage(),
+				request, null);
+		HttpHeaders headers = new HttpHeaders();
+		headers.addAll(response.getHeaders());
+		problem.headers().forEach(headers::set);
+		return ResponseEntity.status(response.getStatusCode()).headers(headers).body(response.getBody());
 	}
 
 	@ExceptionHandler(HopperFailure.class)

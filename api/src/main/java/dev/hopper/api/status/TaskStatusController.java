@@ -2,6 +2,7 @@ package dev.hopper.api.status;
 
 import java.util.Map;
 
+import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.result.ResultStore;
@@ -31,13 +32,13 @@ class TaskStatusController {
 	}
 
 	@GetMapping
-	TaskView task(@PathVariable String id) {
-		return TaskView.of(find(id));
+	TaskView task(Tenant tenant, @PathVariable String id) {
+		return TaskView.of(find(tenant, id));
 	}
 
 	@GetMapping("/result")
-	Map<String, Object> result(@PathVariable String id) {
-		Task task = find(id);
+	Map<String, Object> result(Tenant tenant, @PathVariable String id) {
+		Task task = find(tenant, id);
 		if (task.state() == TaskState.FAILED) {
 			TaskError error = task.error();
 			throw new ApiProblem(HttpStatus.CONFLICT, "task_failed",
@@ -50,11 +51,14 @@ class TaskStatusController {
 			.orElseThrow(() -> ApiProblem.notFound("result_not_found", "No result is stored for task " + id));
 	}
 
-	private Task find(String id) {
+	/** The tenant's task: another tenant's is answered exactly like one that does not exist. */
+	private Task find(Tenant tenant, String id) {
 		if (!TimeOrderedId.isWellFormed(id)) {
 			throw ApiProblem.notFound("task_not_found", "No task " + id.replaceAll("\\p{Cntrl}", "?"));
 		}
-		return this.tasks.find(id).orElseThrow(() -> ApiProblem.notFound("task_not_found", "No task " + id));
+		return this.tasks.find(id)
+			.filter((task) -> tenant.owns(task.tenantId()))
+			.orElseThrow(() -> ApiProblem.notFound("task_not_found", "No task " + id));
 	}
 
 }

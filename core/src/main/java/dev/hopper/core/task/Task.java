@@ -9,6 +9,7 @@ import org.jspecify.annotations.Nullable;
  * A unit of work on one uploaded file.
  *
  * @param id time-ordered id
+ * @param tenantId the tenant that owns it; no other tenant sees it
  * @param type the job that runs it
  * @param state where it is in its life
  * @param progress job progress while running
@@ -23,18 +24,20 @@ import org.jspecify.annotations.Nullable;
  * @param error why it failed, or the last transient error
  * @param published whether its message is known to be on the queue (the outbox flag)
  */
-public record Task(String id, JobType type, TaskState state, Progress progress, int attempts, Upload upload,
-		Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt,
-		@Nullable Instant heartbeatAt, @Nullable String workerId, @Nullable TaskError error, boolean published) {
+public record Task(String id, String tenantId, JobType type, TaskState state, Progress progress, int attempts,
+		Upload upload, Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt,
+		@Nullable Instant finishedAt, @Nullable Instant heartbeatAt, @Nullable String workerId,
+		@Nullable TaskError error, boolean published) {
 
 	public Task {
 		params = Map.copyOf(params);
 	}
 
 	/** A freshly accepted task whose message has not been published yet. */
-	public static Task accepted(String id, JobType type, Upload upload, Map<String, Object> params, Instant now) {
-		return new Task(id, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null, null,
-				null, false);
+	public static Task accepted(String id, String tenantId, JobType type, Upload upload, Map<String, Object> params,
+			Instant now) {
+		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
+				null, null, false);
 	}
 
 }

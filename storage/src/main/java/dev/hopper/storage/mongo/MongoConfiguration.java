@@ -4,12 +4,13 @@ import java.time.Clock;
 
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.tenant.ApiKeyStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Task and result stores on the application's {@link MongoTemplate}. */
+/** Task, result and API key stores on the application's {@link MongoTemplate}. */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
@@ -27,6 +28,11 @@ public class MongoConfiguration {
 	@Bean
 	ResultStore resultStore(MongoTemplate mongoTemplate, Clock clock) {
 		return new MongoResultStore(mongoTemplate, clock);
+	}
+
+	@Bean
+	ApiKeyStore apiKeyStore(MongoTemplate mongoTemplate) {
+		return new MongoApiKeyStore(mongoTemplate);
 	}
 
 }

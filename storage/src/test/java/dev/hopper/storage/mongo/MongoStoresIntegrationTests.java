@@ -193,7 +193,7 @@ class MongoStoresIntegrationTests {
 
 	private Task aQueuedTask() {
 		String id = TimeOrderedId.next(this.clock);
-		return Task.accepted(id, JobType.AUDIO_FEATURES,
+		return Task.accepted(id, "tenant-a", JobType.AUDIO_FEATURES,
 				new Upload("uploads/" + id, "ab".repeat(32), 1234, ContentKind.WAV, "song.wav"),
 				Map.of("window", "hann"), this.clock.instant());
 	}
