@@ -325,6 +325,50 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void aQueuedTaskIsCancelledAtOnceAndItsMessageIsThenIgnored() {
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		// recorded but not yet published: queued for as long as the test needs
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
+				Instant.now()));
+
+		Http.Response cancelled = this.http.delete("/api/v1/tasks/" + id);
+		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
+		assertThat(cancelled.json().get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(this.http.delete("/api/v1/tasks/" + id).status()).as("cancelling twice").isEqualTo(200);
+
+		double duplicatesBefore = duplicates();
+		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+		await(() -> duplicates() > duplicatesBefore, "the worker to drop the cancelled task's message");
+		JsonNode task = this.http.get("/api/v1/tasks/" + id).json();
+		assertThat(task.get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(task.get("attempts").asInt()).isZero();
+		assertProblem(this.http.get("/api/v1/tasks/" + id + "/result"), 404, "result_not_ready");
+	}
+
+	@Test
+	void aRunningTaskStopsAtItsNextChunkAndEndsCancelled() {
+		// 20 minutes of 8 kHz audio: hundreds of chunks, so the cancel lands mid-job
+		byte[] long8Bit = WavFixtures.sine(SampleEncoding.PCM_U8, 8_000, 1, 1200.0, 440, 0.5);
+		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", long8Bit))
+			.json().get("id").asString();
+		await(() -> this.http.get("/api/v1/tasks/" + id).json().get("progress").get("done").asLong() > 0,
+				"the job to commit a chunk");
+
+		Http.Response requested = this.http.delete("/api/v1/tasks/" + id);
+		assertThat(requested.status()).as(requested.body()).isEqualTo(202);
+		assertThat(requested.json().get("cancelRequested").asBoolean()).isTrue();
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(finished.get("progress").get("done").asLong())
+			.isLessThan(finished.get("progress").get("total").asLong());
+		assertProblem(this.http.get("/api/v1/tasks/" + id + "/result"), 404, "result_not_ready");
+		assertProblem(this.http.delete("/api/v1/tasks/" + submitAndAwaitSine()), 409, "task_finished");
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();
@@ -340,6 +384,12 @@ abstract class EndToEndScenarios {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
 		return this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
 			.json().get("id").asString();
+	}
+
+	private String submitAndAwaitSine() {
+		String id = submitSine();
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		return id;
 	}
 
 	private static void assertProblem(Http.Response response, int status, String code) {

@@ -11,6 +11,9 @@ enum TaskOutcome {
 	/** The task failed for good with a reason; ack. */
 	FAILED,
 
+	/** A client cancelled the task and its job stopped; ack. */
+	CANCELLED,
+
 	/** The task finished earlier or runs elsewhere: a duplicate delivery; ack. */
 	DUPLICATE,
 

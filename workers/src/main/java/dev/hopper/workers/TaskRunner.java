@@ -63,7 +63,8 @@ class TaskRunner {
 		try {
 			Claim claim = this.tasks.claim(taskId, this.properties.id(), this.properties.maxAttempts());
 			return record(message, switch (claim.outcome()) {
-				case CLAIMED -> runJob(message, claim.task().attempts());
+				case CLAIMED -> claim.task().cancelRequested() ? cancelled(taskId)
+						: runJob(message, claim.task().attempts());
 				case ALREADY_FINISHED -> Verdict.of(TaskOutcome.DUPLICATE);
 				case UNKNOWN -> Verdict.dead(UNKNOWN_TASK, "No task " + taskId + " exists");
 				case EXHAUSTED -> exhausted(taskId, claim.task());
@@ -93,6 +94,9 @@ class TaskRunner {
 			this.tasks.succeed(taskId);
 			return Verdict.of(TaskOutcome.SUCCEEDED);
 		}
+		if (execution.getStatus() == BatchStatus.STOPPED && this.tasks.shouldStop(taskId)) {
+			return cancelled(taskId);
+		}
 		Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
 		if (cause == null) {
 			cause = new IllegalStateException("The job ended " + execution.getStatus());
@@ -109,11 +113,20 @@ class TaskRunner {
 		TaskError error = (failure != null) ? TaskError.of(failure)
 				: new TaskError(INTERNAL_ERROR, "Unexpected error: " + cause);
 		logger.warn("Task {} failed transiently: {}", taskId, error.message(), cause);
+		if (this.tasks.shouldStop(taskId)) {
+			return cancelled(taskId);
+		}
 		if (attempt >= this.properties.maxAttempts()) {
 			return exhausted(taskId, attempt, error);
 		}
 		this.tasks.requeue(taskId, error);
 		return Verdict.of(TaskOutcome.RETRY);
+	}
+
+	/** A client cancelled the task while it ran: it ends CANCELLED, its message is done with. */
+	private Verdict cancelled(String taskId) {
+		this.tasks.cancelled(taskId);
+		return Verdict.of(TaskOutcome.CANCELLED);
 	}
 
 	private Verdict exhausted(String taskId, @Nullable Task task) {

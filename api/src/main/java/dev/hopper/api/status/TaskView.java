@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** A task as clients see it: the contract of {@code GET /api/v1/tasks/{id}}. */
 public record TaskView(String id, String type, TaskState state, ProgressView progress, int attempts,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable TaskError error,
-		@Nullable String resultUrl, @Nullable String batchId, String sha256) {
+		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested) {
 
 	public static String path(String taskId) {
 		return "/api/v1/tasks/" + taskId;
@@ -21,7 +21,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 		String resultUrl = (task.state() == TaskState.SUCCEEDED) ? path(task.id()) + "/result" : null;
 		return new TaskView(task.id(), task.type().wireName(), task.state(), ProgressView.of(task.progress()),
 				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, null,
-				task.upload().sha256());
+				task.upload().sha256(), task.cancelRequested());
 	}
 
 	/** Progress with its percentage spelled out. */

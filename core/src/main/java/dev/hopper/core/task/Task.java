@@ -23,11 +23,12 @@ import org.jspecify.annotations.Nullable;
  * @param workerId the worker that holds (or last held) it
  * @param error why it failed, or the last transient error
  * @param published whether its message is known to be on the queue (the outbox flag)
+ * @param cancelRequested a client asked to cancel it while it ran: it stops at its next chunk
  */
 public record Task(String id, String tenantId, JobType type, TaskState state, Progress progress, int attempts,
 		Upload upload, Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Instant heartbeatAt, @Nullable String workerId,
-		@Nullable TaskError error, boolean published) {
+		@Nullable TaskError error, boolean published, boolean cancelRequested) {
 
 	public Task {
 		params = Map.copyOf(params);
@@ -37,7 +38,7 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 	public static Task accepted(String id, String tenantId, JobType type, Upload upload, Map<String, Object> params,
 			Instant now) {
 		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
-				null, null, false);
+				null, null, false, false);
 	}
 
 }

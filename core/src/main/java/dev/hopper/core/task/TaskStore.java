@@ -30,6 +30,20 @@ public interface TaskStore {
 	/** Any non-terminal state → FAILED with {@code error}; false when already terminal. */
 	boolean fail(String id, TaskError error);
 
+	/**
+	 * A client's cancel: QUEUED → CANCELLED at once; a RUNNING task is marked, and its job
+	 * stops at the next chunk boundary. Finished tasks are left as they are.
+	 *
+	 * @return the task after the change, or empty if there is none
+	 */
+	Optional<Task> cancel(String id);
+
+	/** Whether a cancel was asked for while the task ran, or the task is finished anyway. */
+	boolean shouldStop(String id);
+
+	/** RUNNING → CANCELLED once its job has stopped; false when it was not running. */
+	boolean cancelled(String id);
+
 	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
 	boolean requeue(String id, TaskError error);
 

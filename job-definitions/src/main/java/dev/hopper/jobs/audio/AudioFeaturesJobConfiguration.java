@@ -4,6 +4,7 @@ import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
+import dev.hopper.jobs.CancellationCheck;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -37,7 +38,7 @@ public class AudioFeaturesJobConfiguration {
 	@Bean
 	Step audioAnalysisStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AudioSegmentItemReader audioSegmentReader, FeatureAccumulator featureAccumulator,
-			AudioJobProperties properties) {
+			CancellationCheck audioCancellationCheck, AudioJobProperties properties) {
 		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
 		promotion.setKeys(new String[] { AudioJobParameters.ANALYSIS_STATE });
 		return new StepBuilder("audio-analysis", jobRepository)
@@ -46,6 +47,7 @@ public class AudioFeaturesJobConfiguration {
 			.reader(audioSegmentReader)
 			.writer(featureAccumulator)
 			.listener(promotion)
+			.listener(audioCancellationCheck)
 			.build();
 	}
 
@@ -62,6 +64,12 @@ public class AudioFeaturesJobConfiguration {
 	AudioSegmentItemReader audioSegmentReader(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks,
 			BlobStore blobs, AudioJobProperties properties) {
 		return new AudioSegmentItemReader(taskId, tasks, blobs, properties.segmentFrames());
+	}
+
+	@Bean
+	@StepScope
+	CancellationCheck audioCancellationCheck(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks) {
+		return new CancellationCheck(taskId, tasks);
 	}
 
 	@Bean

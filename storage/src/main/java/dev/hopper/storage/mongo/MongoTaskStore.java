@@ -100,6 +100,28 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Optional<Task> cancel(String id) {
+		if (!moveTo(id, TaskState.CANCELLED, new Update(), TaskState.QUEUED)) {
+			this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+					Update.update("cancelRequested", true), COLLECTION);
+		}
+		return find(id);
+	}
+
+	@Override
+	public boolean shouldStop(String id) {
+		Query stop = query(new Criteria().orOperator(where("cancelRequested").is(true),
+				where("state").in(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED)))
+			.addCriteria(where("_id").is(id));
+		return this.mongo.exists(stop, COLLECTION);
+	}
+
+	@Override
+	public boolean cancelled(String id) {
+		return moveTo(id, TaskState.CANCELLED, new Update(), TaskState.RUNNING);
+	}
+
+	@Override
 	public boolean requeue(String id, TaskError error) {
 		return this.mongo
 			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
@@ -119,7 +141,17 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	private boolean moveTo(String id, TaskState target, Update update) {
-		Query movable = query(where("_id").is(id).and("state").in(TaskTransitions.sourcesOf(target)));
+		return moveTo(id, target, update, TaskTransitions.sourcesOf(target).toArray(TaskState[]::new));
+	}
+
+	/** Moves the task to {@code target} from one of {@code from}, which the transition table must allow. */
+	private boolean moveTo(String id, TaskState target, Update update, TaskState... from) {
+		for (TaskState source : from) {
+			if (!TaskTransitions.isAllowed(source, target)) {
+				throw new IllegalArgumentException(source + " -> " + target + " is not a task transition");
+			}
+		}
+		Query movable = query(where("_id").is(id).and("state").in((Object[]) from));
 		update.set("state", target).set("finishedAt", this.clock.instant());
 		return this.mongo.updateFirst(movable, update, COLLECTION).getModifiedCount() == 1;
 	}

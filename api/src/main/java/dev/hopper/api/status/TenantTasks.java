@@ -1,0 +1,33 @@
+package dev.hopper.api.status;
+
+import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * A tenant's view of the task store: another tenant's task is answered exactly like one
+ * that does not exist (404), so ids reveal nothing across tenants.
+ */
+@Component
+class TenantTasks {
+
+	private final TaskStore tasks;
+
+	TenantTasks(TaskStore tasks) {
+		this.tasks = tasks;
+	}
+
+	Task find(Tenant tenant, String id) {
+		if (!TimeOrderedId.isWellFormed(id)) {
+			throw ApiProblem.notFound("task_not_found", "No task " + id.replaceAll("\\p{Cntrl}", "?"));
+		}
+		return this.tasks.find(id)
+			.filter((task) -> tenant.owns(task.tenantId()))
+			.orElseThrow(() -> ApiProblem.notFound("task_not_found", "No task " + id));
+	}
+
+}

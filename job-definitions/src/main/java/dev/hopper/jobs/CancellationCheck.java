@@ -1,0 +1,41 @@
+package dev.hopper.jobs;
+
+import dev.hopper.core.task.TaskStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.batch.core.listener.ChunkListener;
+import org.springframework.batch.core.listener.StepExecutionListener;
+import org.springframework.batch.core.step.StepExecution;
+import org.springframework.batch.infrastructure.item.Chunk;
+
+/**
+ * Stops a chunk step at the boundary after a client cancels its task: the chunk that just
+ * committed stays committed, and the step ends STOPPED before reading the next one.
+ * Every chunk step of every job registers one.
+ */
+public class CancellationCheck implements StepExecutionListener, ChunkListener<Object, Object> {
+
+	private final String taskId;
+
+	private final TaskStore tasks;
+
+	private @Nullable StepExecution stepExecution;
+
+	public CancellationCheck(String taskId, TaskStore tasks) {
+		this.taskId = taskId;
+		this.tasks = tasks;
+	}
+
+	@Override
+	public void beforeStep(StepExecution stepExecution) {
+		this.stepExecution = stepExecution;
+	}
+
+	@Override
+	public void afterChunk(Chunk<Object> chunk) {
+		if (this.stepExecution != null && this.tasks.shouldStop(this.taskId)) {
+			this.stepExecution.setTerminateOnly();
+		}
+	}
+
+}
