@@ -3,6 +3,7 @@ package dev.hopper.standalone;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -326,12 +327,7 @@ abstract class EndToEndScenarios {
 
 	@Test
 	void aQueuedTaskIsCancelledAtOnceAndItsMessageIsThenIgnored() {
-		TaskStore tasks = this.context.getBean(TaskStore.class);
-		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		// recorded but not yet published: queued for as long as the test needs
-		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
-				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
-				Instant.now()));
+		String id = insertQueuedTask();
 
 		Http.Response cancelled = this.http.delete("/api/v1/tasks/" + id);
 		assertThat(cancelled.status()).as(cancelled.body()).isEqualTo(200);
@@ -356,6 +352,11 @@ abstract class EndToEndScenarios {
 		await(() -> this.http.get("/api/v1/tasks/" + id).json().get("progress").get("done").asLong() > 0,
 				"the job to commit a chunk");
 
+		JsonNode running = this.http.get("/api/v1/tasks/" + id).json();
+		assertThat(running.get("state").asString()).isEqualTo("RUNNING");
+		assertThat(running.get("heartbeatAgeSeconds").asDouble()).isBetween(0.0, 30.0);
+		assertThat(running.get("queuePosition").isNull()).isTrue();
+
 		Http.Response requested = this.http.delete("/api/v1/tasks/" + id);
 		assertThat(requested.status()).as(requested.body()).isEqualTo(202);
 		assertThat(requested.json().get("cancelRequested").asBoolean()).isTrue();
@@ -366,6 +367,64 @@ abstract class EndToEndScenarios {
 			.isLessThan(finished.get("progress").get("total").asLong());
 		assertProblem(this.http.get("/api/v1/tasks/" + id + "/result"), 404, "result_not_ready");
 		assertProblem(this.http.delete("/api/v1/tasks/" + submitAndAwaitSine()), 409, "task_finished");
+	}
+
+	@Test
+	void pollingIsCheapAndALongPollReturnsAsSoonAsTheTaskChanges() throws Exception {
+		String id = insertQueuedTask();
+		Http.Response queued = this.http.get("/api/v1/tasks/" + id);
+		String etag = queued.header("ETag");
+		assertThat(etag).startsWith("W/\"");
+		assertThat(queued.json().get("queuePosition").asLong()).isPositive();
+		assertThat(queued.json().get("heartbeatAgeSeconds").isNull()).isTrue();
+		assertThat(this.http.get("/api/v1/tasks/" + id, "If-None-Match", etag).status()).isEqualTo(304);
+
+		// nothing changes: the wait runs out and says so
+		Http.Response unchanged = this.http.get("/api/v1/tasks/" + id + "?waitSeconds=1", "If-None-Match", etag);
+		assertThat(unchanged.status()).isEqualTo(304);
+
+		// a change wakes the waiting request long before its 30 seconds are up
+		Instant asked = Instant.now();
+		var waiting = this.http.getLater("/api/v1/tasks/" + id + "?waitSeconds=30", "If-None-Match", etag);
+		Thread.sleep(500);
+		assertThat(waiting).as("still waiting").isNotDone();
+		this.http.delete("/api/v1/tasks/" + id);
+		Http.Response woken = waiting.get(20, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(Duration.between(asked, Instant.now())).isLessThan(Duration.ofSeconds(20));
+		assertThat(woken.status()).isEqualTo(200);
+		assertThat(woken.json().get("state").asString()).isEqualTo("CANCELLED");
+		assertThat(woken.header("ETag")).isNotEqualTo(etag);
+
+		assertProblem(this.http.get("/api/v1/tasks/" + id + "?waitSeconds=61"), 400, "invalid_wait_seconds");
+	}
+
+	@Test
+	void eventsStreamEachChangeUntilTheFinalStateAndResumeByLastEventId() {
+		String id = submitSine();
+		Http.Response stream = this.http.get("/api/v1/tasks/" + id + "/events", "Accept", "text/event-stream");
+		assertThat(stream.status()).isEqualTo(200);
+		assertThat(stream.contentType()).startsWith("text/event-stream");
+		List<String> ids = new java.util.ArrayList<>();
+		List<JsonNode> events = new java.util.ArrayList<>();
+		for (String line : stream.body().split("\n")) {
+			if (line.startsWith("id:")) {
+				ids.add(line.substring(3).strip());
+			}
+			else if (line.startsWith("data:")) {
+				events.add(tools.jackson.databind.json.JsonMapper.builder().build().readTree(line.substring(5)));
+			}
+		}
+		assertThat(events).isNotEmpty().hasSameSizeAs(ids);
+		assertThat(ids).doesNotHaveDuplicates();
+		assertThat(events.get(events.size() - 1).get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(events.stream().map((e) -> e.get("id").asString())).containsOnly(id);
+
+		// the client saw the final state: reconnecting is told to stop
+		assertThat(this.http.get("/api/v1/tasks/" + id + "/events", "Last-Event-ID", ids.get(ids.size() - 1))
+			.status()).isEqualTo(204);
+		// a client that saw an earlier version gets the final one at once
+		Http.Response resumed = this.http.get("/api/v1/tasks/" + id + "/events", "Last-Event-ID", "stale");
+		assertThat(resumed.body()).contains("id:" + ids.get(ids.size() - 1)).contains("\"SUCCEEDED\"");
 	}
 
 	@Test
@@ -384,6 +443,16 @@ abstract class EndToEndScenarios {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
 		return this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
 			.json().get("id").asString();
+	}
+
+	/** A task recorded but never published: it stays QUEUED for as long as a test needs. */
+	private String insertQueuedTask() {
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		this.context.getBean(TaskStore.class)
+			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+					new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
+					Instant.now()));
+		return id;
 	}
 
 	private String submitAndAwaitSine() {

@@ -55,8 +55,13 @@ final class Http {
 		return Map.of("hopper.auth.development-key", API_KEY, "hopper.auth.admin-key", ADMIN_KEY);
 	}
 
-	Response get(String path) {
-		return send(request(path).GET().build());
+	Response get(String path, String... headerNamesAndValues) {
+		return send(withHeaders(request(path), headerNamesAndValues).GET().build());
+	}
+
+	/** A GET answered later: long polls. */
+	java.util.concurrent.CompletableFuture<Response> getLater(String path, String... headerNamesAndValues) {
+		return java.util.concurrent.CompletableFuture.supplyAsync(() -> get(path, headerNamesAndValues));
 	}
 
 	Response delete(String path) {
@@ -92,6 +97,13 @@ final class Http {
 			parts.put((String) nameValues[i], nameValues[i + 1]);
 		}
 		return parts;
+	}
+
+	private static HttpRequest.Builder withHeaders(HttpRequest.Builder builder, String... namesAndValues) {
+		for (int i = 0; i < namesAndValues.length; i += 2) {
+			builder.header(namesAndValues[i], namesAndValues[i + 1]);
+		}
+		return builder;
 	}
 
 	private HttpRequest.Builder request(String path) {

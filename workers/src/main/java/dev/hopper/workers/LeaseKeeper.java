@@ -7,18 +7,22 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Holds this worker's task leases and renews them on a schedule while their jobs run. If
- * the worker dies, renewals stop and the leases expire: that is how others find orphans.
+ * Holds this worker's task leases and renews them on a schedule while their jobs run, each
+ * renewal also a heartbeat on the task. If the worker dies, renewals stop and the leases
+ * expire: that is how others find orphans.
  */
 class LeaseKeeper implements AutoCloseable {
 
 	private static final Logger logger = LoggerFactory.getLogger(LeaseKeeper.class);
 
 	private final LeaseRegistry leases;
+
+	private final TaskStore tasks;
 
 	private final WorkerProperties properties;
 
@@ -30,8 +34,9 @@ class LeaseKeeper implements AutoCloseable {
 		return thread;
 	});
 
-	LeaseKeeper(LeaseRegistry leases, WorkerProperties properties) {
+	LeaseKeeper(LeaseRegistry leases, TaskStore tasks, WorkerProperties properties) {
 		this.leases = leases;
+		this.tasks = tasks;
 		this.properties = properties;
 		long interval = properties.leaseRenewInterval().toMillis();
 		this.renewer.scheduleWithFixedDelay(this::renewAll, interval, interval, TimeUnit.MILLISECONDS);
@@ -54,7 +59,10 @@ class LeaseKeeper implements AutoCloseable {
 	private void renewAll() {
 		for (String taskId : this.held) {
 			try {
-				if (!this.leases.renew(taskId, this.properties.id(), this.properties.leaseTtl())) {
+				if (this.leases.renew(taskId, this.properties.id(), this.properties.leaseTtl())) {
+					this.tasks.heartbeat(taskId);
+				}
+				else {
 					logger.warn("Lost the lease on task {}; another worker may take it over", taskId);
 				}
 			}

@@ -28,8 +28,8 @@ import org.springframework.context.annotation.Configuration;
 class WorkerConfiguration {
 
 	@Bean(destroyMethod = "close")
-	LeaseKeeper leaseKeeper(LeaseRegistry leases, WorkerProperties properties) {
-		return new LeaseKeeper(leases, properties);
+	LeaseKeeper leaseKeeper(LeaseRegistry leases, TaskStore tasks, WorkerProperties properties) {
+		return new LeaseKeeper(leases, tasks, properties);
 	}
 
 	@Bean

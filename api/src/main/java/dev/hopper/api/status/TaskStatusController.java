@@ -1,37 +1,82 @@
 package dev.hopper.api.status;
 
+import java.time.Duration;
 import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
-import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskState;
+import dev.hopper.core.result.ResultStore;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.async.DeferredResult;
 
-/** {@code GET /api/v1/tasks/{id}} and its result. An unknown id is always 404, never a state. */
+/**
+ * {@code GET /api/v1/tasks/{id}} and its result. An unknown id is always 404, never a state.
+ * Polling is cheap: each answer carries an ETag, {@code If-None-Match} answers 304 while
+ * nothing changed, and {@code ?waitSeconds=N} holds the request until the task changes
+ * (or N seconds pass), woken through the {@link TaskWatch} on whichever replica holds it.
+ */
 @RestController
 @RequestMapping("/api/v1/tasks/{id}")
 class TaskStatusController {
 
+	static final int MAX_WAIT_SECONDS = 60;
+
 	private final TenantTasks tasks;
+
+	private final TaskViews views;
+
+	private final TaskWatch watch;
 
 	private final ResultStore results;
 
-	TaskStatusController(TenantTasks tasks, ResultStore results) {
+	TaskStatusController(TenantTasks tasks, TaskViews views, TaskWatch watch, ResultStore results) {
 		this.tasks = tasks;
+		this.views = views;
+		this.watch = watch;
 		this.results = results;
 	}
 
 	@GetMapping
-	TaskView task(Tenant tenant, @PathVariable String id) {
-		return TaskView.of(this.tasks.find(tenant, id));
+	DeferredResult<ResponseEntity<TaskView>> task(Tenant tenant, @PathVariable String id,
+			@RequestParam(required = false) @Nullable Integer waitSeconds,
+			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
+			throw ApiProblem.badRequest("invalid_wait_seconds", "waitSeconds is from 0 to " + MAX_WAIT_SECONDS);
+		}
+		Task task = this.tasks.find(tenant, id);
+		// what the client has seen: its If-None-Match, or else the task as it is now
+		String seen = (ifNoneMatch != null) ? ifNoneMatch : TaskVersion.etag(task);
+		boolean wait = waitSeconds != null && waitSeconds > 0 && TaskVersion.matches(seen, task)
+				&& !task.state().isTerminal();
+		DeferredResult<ResponseEntity<TaskView>> answer = new DeferredResult<>(
+				wait ? Duration.ofSeconds(waitSeconds).toMillis() : null);
+		if (!wait) {
+			answer.setResult(respond(task, ifNoneMatch));
+			return answer;
+		}
+		Runnable stop = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent((now) -> {
+			if (!TaskVersion.matches(seen, now) || now.state().isTerminal()) {
+				answer.setResult(respond(now, ifNoneMatch));
+			}
+		}));
+		answer.onTimeout(() -> answer.setResult(respond(this.tasks.reload(task).orElse(task), ifNoneMatch)));
+		answer.onCompletion(stop);
+		answer.onError((ex) -> stop.run());
+		return answer;
 	}
 
 	@GetMapping("/result")
@@ -47,6 +92,14 @@ class TaskStatusController {
 		}
 		return this.results.find(id)
 			.orElseThrow(() -> ApiProblem.notFound("result_not_found", "No result is stored for task " + id));
+	}
+
+	private ResponseEntity<TaskView> respond(Task task, @Nullable String ifNoneMatch) {
+		boolean unchanged = TaskVersion.matches(ifNoneMatch, task);
+		ResponseEntity.BodyBuilder response = ResponseEntity.status(unchanged ? HttpStatus.NOT_MODIFIED : HttpStatus.OK)
+			.eTag(TaskVersion.etag(task))
+			.cacheControl(CacheControl.noCache());
+		return unchanged ? response.build() : response.body(this.views.of(task));
 	}
 
 }

@@ -1,5 +1,6 @@
 package dev.hopper.api.status;
 
+import java.time.Duration;
 import java.time.Instant;
 
 import dev.hopper.core.task.Progress;
@@ -8,20 +9,42 @@ import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskState;
 import org.jspecify.annotations.Nullable;
 
-/** A task as clients see it: the contract of {@code GET /api/v1/tasks/{id}}. */
+/**
+ * A task as clients see it: the contract of {@code GET /api/v1/tasks/{id}}.
+ *
+ * @param error why it failed or, while it is still going, the last transient error
+ * @param heartbeatAgeSeconds while RUNNING: seconds since the worker last showed life
+ * @param queuePosition while QUEUED: 1 + the tasks of its type accepted before it and still queued
+ * @param cancelRequested a cancel was asked for while it ran; it stops at its next chunk
+ */
 public record TaskView(String id, String type, TaskState state, ProgressView progress, int attempts,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable TaskError error,
-		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested) {
+		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested,
+		@Nullable Double heartbeatAgeSeconds, @Nullable Long queuePosition) {
 
 	public static String path(String taskId) {
 		return "/api/v1/tasks/" + taskId;
 	}
 
+	/** The task as it is accepted, before anything about its run is known. */
 	public static TaskView of(Task task) {
+		return of(task, null, null);
+	}
+
+	/**
+	 * The task with what is measured at the moment of asking.
+	 * @param now the time, for the heartbeat age of a RUNNING task
+	 * @param queuePosition for a QUEUED task
+	 */
+	public static TaskView of(Task task, @Nullable Instant now, @Nullable Long queuePosition) {
 		String resultUrl = (task.state() == TaskState.SUCCEEDED) ? path(task.id()) + "/result" : null;
+		Instant heartbeat = task.heartbeatAt();
+		Double heartbeatAge = (task.state() == TaskState.RUNNING && now != null && heartbeat != null)
+				? Math.max(0, Duration.between(heartbeat, now).toMillis() / 1000.0) : null;
 		return new TaskView(task.id(), task.type().wireName(), task.state(), ProgressView.of(task.progress()),
 				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, null,
-				task.upload().sha256(), task.cancelRequested());
+				task.upload().sha256(), task.cancelRequested(), heartbeatAge,
+				(task.state() == TaskState.QUEUED) ? queuePosition : null);
 	}
 
 	/** Progress with its percentage spelled out. */

@@ -1,5 +1,7 @@
 package dev.hopper.api.status;
 
+import java.util.Optional;
+
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
@@ -19,6 +21,11 @@ class TenantTasks {
 
 	TenantTasks(TaskStore tasks) {
 		this.tasks = tasks;
+	}
+
+	/** The task as stored now, after {@link #find} has shown it is the tenant's. */
+	Optional<Task> reload(Task task) {
+		return this.tasks.find(task.id());
 	}
 
 	Task find(Tenant tenant, String id) {

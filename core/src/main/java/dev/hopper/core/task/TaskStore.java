@@ -24,6 +24,9 @@ public interface TaskStore {
 	/** Records progress and a heartbeat, only while the task is RUNNING. */
 	void reportProgress(String id, Progress progress);
 
+	/** Records a sign of life from the worker running the task, only while it is RUNNING. */
+	void heartbeat(String id);
+
 	/** RUNNING → SUCCEEDED; false when the task was not running (already finished). */
 	boolean succeed(String id);
 
@@ -46,6 +49,9 @@ public interface TaskStore {
 
 	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
 	boolean requeue(String id, TaskError error);
+
+	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
+	long queuedAhead(Task task);
 
 	/** The outbox: its message is confirmed by the broker. */
 	void markPublished(String id);

@@ -3,6 +3,8 @@ package dev.hopper.storage.mongo;
 import java.time.Clock;
 
 import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.AnnouncingTaskStore;
+import dev.hopper.core.task.TaskChangeFeed;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.core.tenant.ApiKeyStore;
 
@@ -14,9 +16,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
+	/** Announces each change, so waiting clients hear of it at once. */
 	@Bean
-	TaskStore taskStore(MongoTemplate mongoTemplate, Clock clock) {
-		return new MongoTaskStore(mongoTemplate, clock);
+	TaskStore taskStore(MongoTemplate mongoTemplate, Clock clock, TaskChangeFeed taskChangeFeed) {
+		return new AnnouncingTaskStore(new MongoTaskStore(mongoTemplate, clock), taskChangeFeed);
 	}
 
 	/** Named as Boot's own, which then backs off. */

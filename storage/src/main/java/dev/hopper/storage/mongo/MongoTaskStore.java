@@ -42,6 +42,10 @@ class MongoTaskStore implements TaskStore {
 		this.clock = clock;
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt",
 				Sort.Direction.ASC));
+		// queue positions: ids are time-ordered, so "accepted before" is "smaller id"
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
+			.on("type", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.ASC));
 	}
 
 	@Override
@@ -90,6 +94,12 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public void heartbeat(String id) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+				Update.update("heartbeatAt", this.clock.instant()), COLLECTION);
+	}
+
+	@Override
 	public boolean succeed(String id) {
 		return moveTo(id, TaskState.SUCCEEDED, new Update());
 	}
@@ -127,6 +137,15 @@ class MongoTaskStore implements TaskStore {
 			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
 					new Update().set("state", TaskState.QUEUED).set("error", error).unset("workerId"), COLLECTION)
 			.getModifiedCount() == 1;
+	}
+
+	@Override
+	public long queuedAhead(Task task) {
+		return this.mongo.count(query(where("state").is(TaskState.QUEUED)
+			.and("type")
+			.is(task.type())
+			.and("_id")
+			.lt(task.id())), COLLECTION);
 	}
 
 	@Override

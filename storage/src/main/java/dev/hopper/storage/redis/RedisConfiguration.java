@@ -1,6 +1,7 @@
 package dev.hopper.storage.redis;
 
 import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.task.TaskChangeFeed;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -9,7 +10,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redisson client, the lease registry and the Redis health check. */
+/** The Redisson client, the lease registry, the task change feed and the Redis health check. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
@@ -29,6 +30,11 @@ public class RedisConfiguration {
 	@Bean
 	LeaseRegistry leaseRegistry(RedissonClient redisson) {
 		return new RedisLeaseRegistry(redisson);
+	}
+
+	@Bean
+	TaskChangeFeed taskChangeFeed(RedissonClient redisson) {
+		return new RedisTaskChangeFeed(redisson, "hopper:task-changes");
 	}
 
 	@Bean

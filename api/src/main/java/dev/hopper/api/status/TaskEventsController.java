@@ -1,0 +1,99 @@
+package dev.hopper.api.status;
+
+import java.io.IOException;
+import java.time.Duration;
+
+import dev.hopper.api.auth.Tenant;
+import dev.hopper.core.task.Task;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+/**
+ * {@code GET /api/v1/tasks/{id}/events}: the task as Server-Sent Events, one {@code task}
+ * event (the task JSON) per change, the last one in a final state, after which the stream
+ * ends. Event ids are task versions: a client reconnecting with {@code Last-Event-ID} gets
+ * the task at once if it changed meanwhile, and a 204 (stop reconnecting) if it had already
+ * seen its final state.
+ */
+@RestController
+class TaskEventsController {
+
+	private static final Duration STREAM_TIMEOUT = Duration.ofMinutes(30);
+
+	private final TenantTasks tasks;
+
+	private final TaskViews views;
+
+	private final TaskWatch watch;
+
+	TaskEventsController(TenantTasks tasks, TaskViews views, TaskWatch watch) {
+		this.tasks = tasks;
+		this.views = views;
+		this.watch = watch;
+	}
+
+	@GetMapping(path = "/api/v1/tasks/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+	ResponseEntity<SseEmitter> events(Tenant tenant, @PathVariable String id,
+			@RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+		Task task = this.tasks.find(tenant, id);
+		if (task.state().isTerminal() && TaskVersion.of(task).equals(lastEventId)) {
+			return ResponseEntity.noContent().build();
+		}
+		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
+		Stream stream = new Stream(emitter, lastEventId);
+		Runnable stop = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send));
+		emitter.onCompletion(stop);
+		emitter.onTimeout(stop);
+		emitter.onError((ex) -> stop.run());
+		stream.send(task);
+		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
+	}
+
+	/** One client's stream: sends each new version once, and ends after a final state. */
+	private final class Stream {
+
+		private final SseEmitter emitter;
+
+		private @Nullable String sent;
+
+		private boolean ended;
+
+		Stream(SseEmitter emitter, @Nullable String lastEventId) {
+			this.emitter = emitter;
+			this.sent = lastEventId;
+		}
+
+		synchronized void send(Task task) {
+			String version = TaskVersion.of(task);
+			if (this.ended || version.equals(this.sent)) {
+				return;
+			}
+			try {
+				this.emitter.send(SseEmitter.event()
+					.id(version)
+					.name("task")
+					.reconnectTime(2000)
+					.data(TaskEventsController.this.views.of(task), MediaType.APPLICATION_JSON));
+				this.sent = version;
+				if (task.state().isTerminal()) {
+					this.ended = true;
+					this.emitter.complete();
+				}
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away
+				this.ended = true;
+				this.emitter.completeWithError(ex);
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,104 @@
+package dev.hopper.core.task;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** A {@link TaskStore} that announces every change it makes on a {@link TaskChangeFeed}. */
+public final class AnnouncingTaskStore implements TaskStore {
+
+	private final TaskStore store;
+
+	private final TaskChangeFeed feed;
+
+	public AnnouncingTaskStore(TaskStore store, TaskChangeFeed feed) {
+		this.store = store;
+		this.feed = feed;
+	}
+
+	@Override
+	public void insert(Task task) {
+		this.store.insert(task);
+	}
+
+	@Override
+	public Optional<Task> find(String id) {
+		return this.store.find(id);
+	}
+
+	@Override
+	public Claim claim(String id, String workerId, int maxAttempts) {
+		Claim claim = this.store.claim(id, workerId, maxAttempts);
+		if (claim.outcome() == Claim.Outcome.CLAIMED) {
+			this.feed.announce(id);
+		}
+		return claim;
+	}
+
+	@Override
+	public void reportProgress(String id, Progress progress) {
+		this.store.reportProgress(id, progress);
+		this.feed.announce(id);
+	}
+
+	/** Not announced: a heartbeat is no change a waiting client asked about. */
+	@Override
+	public void heartbeat(String id) {
+		this.store.heartbeat(id);
+	}
+
+	@Override
+	public boolean succeed(String id) {
+		return announced(id, this.store.succeed(id));
+	}
+
+	@Override
+	public boolean fail(String id, TaskError error) {
+		return announced(id, this.store.fail(id, error));
+	}
+
+	@Override
+	public Optional<Task> cancel(String id) {
+		Optional<Task> task = this.store.cancel(id);
+		this.feed.announce(id);
+		return task;
+	}
+
+	@Override
+	public boolean shouldStop(String id) {
+		return this.store.shouldStop(id);
+	}
+
+	@Override
+	public boolean cancelled(String id) {
+		return announced(id, this.store.cancelled(id));
+	}
+
+	@Override
+	public boolean requeue(String id, TaskError error) {
+		return announced(id, this.store.requeue(id, error));
+	}
+
+	@Override
+	public long queuedAhead(Task task) {
+		return this.store.queuedAhead(task);
+	}
+
+	@Override
+	public void markPublished(String id) {
+		this.store.markPublished(id);
+	}
+
+	@Override
+	public List<Task> findUnpublished(Duration age, int limit) {
+		return this.store.findUnpublished(age, limit);
+	}
+
+	private boolean announced(String id, boolean changed) {
+		if (changed) {
+			this.feed.announce(id);
+		}
+		return changed;
+	}
+
+}
