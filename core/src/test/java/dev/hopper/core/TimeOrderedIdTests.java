@@ -33,6 +33,17 @@ class TimeOrderedIdTests {
 	}
 
 	@Test
+	void idsOfTheSameMillisecondStillStrictlyIncrease() {
+		Clock clock = Clock.fixed(Instant.parse("2026-11-23T00:00:00Z"), ZoneOffset.UTC);
+		String previous = TimeOrderedId.next(clock);
+		for (int i = 0; i < 10_000; i++) {
+			String next = TimeOrderedId.next(clock);
+			assertThat(next).isGreaterThan(previous);
+			previous = next;
+		}
+	}
+
+	@Test
 	void idsDoNotRepeat() {
 		Set<String> ids = new HashSet<>();
 		Clock clock = Clock.fixed(Instant.EPOCH, ZoneOffset.UTC);

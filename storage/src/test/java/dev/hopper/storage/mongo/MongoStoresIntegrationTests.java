@@ -22,6 +22,8 @@ import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.Upload;
+import dev.hopper.core.tenant.ApiKey;
+import dev.hopper.core.tenant.ApiKeySecrets;
 import dev.hopper.storage.embedded.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,6 +48,8 @@ class MongoStoresIntegrationTests {
 
 	private MongoResultStore results;
 
+	private MongoApiKeyStore keys;
+
 	@BeforeAll
 	void start() throws Exception {
 		this.server = new EmbeddedMongo(null);
@@ -54,6 +58,7 @@ class MongoStoresIntegrationTests {
 		MongoTemplate template = new MongoTemplate(this.client, "hopper");
 		this.tasks = new MongoTaskStore(template, this.clock);
 		this.results = new MongoResultStore(template, this.clock);
+		this.keys = new MongoApiKeyStore(template);
 	}
 
 	@AfterAll
@@ -189,6 +194,73 @@ class MongoStoresIntegrationTests {
 		assertThat(stored).containsEntry("durationSec", 1.5);
 		assertThat(stored.get("nested")).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.MAP)
 			.containsExactly(org.assertj.core.api.Assertions.entry("rmsDbfs", -9.03));
+	}
+
+	@Test
+	void cancellingAQueuedTaskEndsItAtOnceAndARunningOneIsMarkedToStop() {
+		Task queued = aQueuedTask();
+		this.tasks.insert(queued);
+		assertThat(this.tasks.cancel(queued.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		assertThat(this.tasks.claim(queued.id(), "a", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
+
+		Task running = aQueuedTask();
+		this.tasks.insert(running);
+		this.tasks.claim(running.id(), "a", 3);
+		assertThat(this.tasks.shouldStop(running.id())).isFalse();
+		Task marked = this.tasks.cancel(running.id()).orElseThrow();
+		assertThat(marked.state()).isEqualTo(TaskState.RUNNING);
+		assertThat(marked.cancelRequested()).isTrue();
+		assertThat(this.tasks.shouldStop(running.id())).isTrue();
+		assertThat(this.tasks.cancelled(running.id())).isTrue();
+		assertThat(this.tasks.find(running.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		assertThat(this.tasks.cancelled(running.id())).as("only once").isFalse();
+
+		Task done = aQueuedTask();
+		this.tasks.insert(done);
+		this.tasks.claim(done.id(), "a", 3);
+		this.tasks.succeed(done.id());
+		assertThat(this.tasks.cancel(done.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(this.tasks.cancel(TimeOrderedId.next(this.clock))).isEmpty();
+	}
+
+	@Test
+	void aQueuedTaskKnowsHowManyOfItsTypeWereQueuedBeforeIt() {
+		Task first = aQueuedTask();
+		Task second = aQueuedTask();
+		Task third = aQueuedTask();
+		this.tasks.insert(first);
+		this.tasks.insert(second);
+		this.tasks.insert(third);
+		long before = this.tasks.queuedAhead(first);
+		assertThat(this.tasks.queuedAhead(third)).isEqualTo(before + 2);
+		this.tasks.claim(first.id(), "a", 3);
+		assertThat(this.tasks.queuedAhead(third)).isEqualTo(before + 1);
+	}
+
+	@Test
+	void heartbeatsTouchOnlyRunningTasks() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		this.tasks.heartbeat(task.id());
+		assertThat(this.tasks.find(task.id()).orElseThrow().heartbeatAt()).isNull();
+		this.tasks.claim(task.id(), "a", 3);
+		this.tasks.heartbeat(task.id());
+		assertThat(this.tasks.find(task.id()).orElseThrow().heartbeatAt()).isNotNull();
+	}
+
+	@Test
+	void apiKeysAreFoundByHashListedByTenantAndRevokedOnce() {
+		String secret = ApiKeySecrets.generate();
+		ApiKey key = ApiKey.issue(secret, "tenant-k", "ci", this.clock.instant());
+		this.keys.insertIfAbsent(key);
+		this.keys.insertIfAbsent(key);
+
+		assertThat(this.keys.findByHash(ApiKeySecrets.hash(secret))).contains(key);
+		assertThat(this.keys.findByTenant("tenant-k")).containsExactly(key);
+		assertThat(this.keys.findByHash(ApiKeySecrets.hash(secret + "x"))).isEmpty();
+		assertThat(this.keys.revoke(key.id(), this.clock.instant())).isTrue();
+		assertThat(this.keys.revoke(key.id(), this.clock.instant())).isFalse();
+		assertThat(this.keys.findByHash(key.hash()).orElseThrow().isRevoked()).isTrue();
 	}
 
 	private Task aQueuedTask() {
