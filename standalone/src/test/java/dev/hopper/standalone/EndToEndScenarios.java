@@ -75,6 +75,10 @@ abstract class EndToEndScenarios {
 		properties.put("server.port", 0);
 		properties.put("hopper.amqp.namespace", "hopper-it-" + UUID.randomUUID().toString().substring(0, 8));
 		properties.put("hopper.worker.max-attempts", 3);
+		// short leases and a busy sweeper, so orphans are found within seconds
+		properties.put("hopper.worker.lease-ttl", "3s");
+		properties.put("hopper.worker.lease-renew-interval", "1s");
+		properties.put("hopper.worker.sweep-interval", "1s");
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
@@ -425,6 +429,31 @@ abstract class EndToEndScenarios {
 		// a client that saw an earlier version gets the final one at once
 		Http.Response resumed = this.http.get("/api/v1/tasks/" + id + "/events", "Last-Event-ID", "stale");
 		assertThat(resumed.body()).contains("id:" + ids.get(ids.size() - 1)).contains("\"SUCCEEDED\"");
+	}
+
+	@Test
+	void aRunningTaskWhoseWorkerVanishedIsHandedBackByTheSweeperAndFinishes() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 2.0, 440, 0.5);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		String key = dev.hopper.core.blob.BlobKeys.upload(id);
+		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+				new Upload(key, sha256, wav.length, ContentKind.WAV, "orphan.wav"), Map.of(), Instant.now()));
+		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
+		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(2);
+		assertThat(this.http.get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
+			.isEqualTo(2.0);
+		var orphans = this.context.getBean(MeterRegistry.class).find("hopper.tasks.orphans").counter();
+		assertThat(orphans).isNotNull();
+		assertThat(orphans.count()).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test

@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Task outcomes by type, and how long jobs take. */
+/** Task outcomes by type, how long jobs take, and orphans recovered. */
 class TaskMetrics {
 
 	private final MeterRegistry registry;
@@ -32,6 +32,14 @@ class TaskMetrics {
 			.tag("outcome", outcome.metricName())
 			.register(this.registry)
 			.record(duration);
+	}
+
+	void orphanRequeued(JobType type) {
+		Counter.builder("hopper.tasks.orphans")
+			.description("RUNNING tasks whose worker vanished, handed back to the queue by the sweeper")
+			.tag("type", type.wireName())
+			.register(this.registry)
+			.increment();
 	}
 
 }

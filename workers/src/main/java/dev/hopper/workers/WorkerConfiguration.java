@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
@@ -22,7 +23,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One listener container per job type this worker has a job for. */
+/** One listener container per job type this worker has a job for, the leases and the orphan sweeper. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WorkerProperties.class)
 class WorkerConfiguration {
@@ -42,9 +43,20 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher,
-			MeterRegistry meterRegistry, WorkerProperties properties, Clock clock) {
-		return new TaskRunner(tasks, leaseKeeper, launcher, new TaskMetrics(meterRegistry), properties, clock);
+	TaskMetrics taskMetrics(MeterRegistry meterRegistry) {
+		return new TaskMetrics(meterRegistry);
+	}
+
+	@Bean
+	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
+			WorkerProperties properties, Clock clock) {
+		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, properties, clock);
+	}
+
+	@Bean(initMethod = "start", destroyMethod = "close")
+	OrphanSweeper orphanSweeper(TaskStore tasks, LeaseRegistry leases, WorkQueue queue, TaskMetrics metrics,
+			WorkerProperties properties, Clock clock) {
+		return new OrphanSweeper(tasks, leases, queue, metrics, properties, clock);
 	}
 
 	@Bean

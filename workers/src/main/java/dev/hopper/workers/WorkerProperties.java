@@ -13,11 +13,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param concurrency tasks this worker runs at once (consumer threads)
  * @param maxAttempts claims a task gets before it fails as exhausted
  * @param leaseTtl how long a lease outlives its worker's last renewal
- * @param leaseRenewInterval how often a running worker renews its leases
+ * @param leaseRenewInterval how often a running worker renews its leases (each renewal is a heartbeat)
+ * @param sweepInterval how often the one active sweeper looks for orphaned RUNNING tasks
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
-		Duration leaseRenewInterval) {
+		Duration leaseRenewInterval, Duration sweepInterval) {
 
 	public WorkerProperties {
 		id = (id != null && !id.isBlank()) ? id
@@ -26,6 +27,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		maxAttempts = (maxAttempts > 0) ? maxAttempts : 3;
 		leaseTtl = (leaseTtl != null) ? leaseTtl : Duration.ofSeconds(30);
 		leaseRenewInterval = (leaseRenewInterval != null) ? leaseRenewInterval : Duration.ofSeconds(10);
+		sweepInterval = (sweepInterval != null) ? sweepInterval : Duration.ofSeconds(15);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

@@ -1,6 +1,7 @@
 package dev.hopper.core.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -77,6 +78,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	@Override
 	public boolean requeue(String id, TaskError error) {
 		return announced(id, this.store.requeue(id, error));
+	}
+
+	@Override
+	public List<Task> findSilentRunning(Instant before, int limit) {
+		return this.store.findSilentRunning(before, limit);
 	}
 
 	@Override

@@ -1,6 +1,7 @@
 package dev.hopper.core.task;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -49,6 +50,9 @@ public interface TaskStore {
 
 	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
 	boolean requeue(String id, TaskError error);
+
+	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
+	List<Task> findSilentRunning(Instant before, int limit);
 
 	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
 	long queuedAhead(Task task);

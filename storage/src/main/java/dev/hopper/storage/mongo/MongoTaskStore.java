@@ -140,6 +140,13 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public List<Task> findSilentRunning(Instant before, int limit) {
+		return this.mongo.find(query(where("state").is(TaskState.RUNNING).and("heartbeatAt").lt(before))
+			.with(Sort.by("heartbeatAt"))
+			.limit(limit), Task.class, COLLECTION);
+	}
+
+	@Override
 	public long queuedAhead(Task task) {
 		return this.mongo.count(query(where("state").is(TaskState.QUEUED)
 			.and("type")

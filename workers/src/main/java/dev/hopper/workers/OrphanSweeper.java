@@ -1,0 +1,107 @@
+package dev.hopper.workers;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Finds RUNNING tasks whose worker died: no heartbeat for longer than a lease lives, and
+ * no lease held. Each one's message is published again; the worker that takes it claims
+ * the task over, and {@link TaskJobLauncher} recovers the stale job execution and restarts
+ * it from its last committed chunk. One sweeper is active across all replicas: the one
+ * holding the sweeper's own lease.
+ */
+class OrphanSweeper implements AutoCloseable {
+
+	static final String SWEEPER_LEASE = "sweeper";
+
+	private static final String HANDED_BACK = "handed-back:";
+
+	private static final Logger logger = LoggerFactory.getLogger(OrphanSweeper.class);
+
+	private static final int BATCH = 100;
+
+	private final TaskStore tasks;
+
+	private final LeaseRegistry leases;
+
+	private final WorkQueue queue;
+
+	private final TaskMetrics metrics;
+
+	private final WorkerProperties properties;
+
+	private final Clock clock;
+
+	private final ScheduledExecutorService schedule = Executors.newSingleThreadScheduledExecutor((runnable) -> {
+		Thread thread = new Thread(runnable, "hopper-orphan-sweeper");
+		thread.setDaemon(true);
+		return thread;
+	});
+
+	OrphanSweeper(TaskStore tasks, LeaseRegistry leases, WorkQueue queue, TaskMetrics metrics,
+			WorkerProperties properties, Clock clock) {
+		this.tasks = tasks;
+		this.leases = leases;
+		this.queue = queue;
+		this.metrics = metrics;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	void start() {
+		long interval = this.properties.sweepInterval().toMillis();
+		this.schedule.scheduleWithFixedDelay(this::sweepQuietly, interval, interval, TimeUnit.MILLISECONDS);
+	}
+
+	/** One sweep, if this worker is the active sweeper; the number of orphans handed back. */
+	int sweep() {
+		Duration hold = this.properties.sweepInterval().multipliedBy(3);
+		String me = this.properties.id();
+		if (!this.leases.renew(SWEEPER_LEASE, me, hold) && !this.leases.acquire(SWEEPER_LEASE, me, hold)) {
+			return 0;
+		}
+		Instant silentSince = this.clock.instant().minus(this.properties.leaseTtl());
+		int requeued = 0;
+		for (Task task : this.tasks.findSilentRunning(silentSince, BATCH)) {
+			// skip tasks a worker holds, and those handed back within a lease's life (their
+			// message is on its way): no pile of duplicates while no worker can take them
+			if (this.leases.holder(task.id()).isPresent()
+					|| !this.leases.acquire(HANDED_BACK + task.id(), me, this.properties.leaseTtl())) {
+				continue;
+			}
+			this.queue.publish(new TaskMessage(task.id(), task.type()));
+			this.metrics.orphanRequeued(task.type());
+			logger.info("Task {} was RUNNING on {} with no heartbeat since {}; handed back to the queue", task.id(),
+					task.workerId(), task.heartbeatAt());
+			requeued++;
+		}
+		return requeued;
+	}
+
+	private void sweepQuietly() {
+		try {
+			sweep();
+		}
+		catch (RuntimeException ex) {
+			logger.warn("The orphan sweep failed; the next one will try again: {}", ex.getMessage());
+		}
+	}
+
+	@Override
+	public void close() {
+		this.schedule.shutdownNow();
+	}
+
+}
