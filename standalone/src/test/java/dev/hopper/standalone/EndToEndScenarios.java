@@ -457,6 +457,37 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void aRetriedPostWithTheSameIdempotencyKeyGetsTheOriginalTask() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 440, 0.5);
+		String key = "upload-" + UUID.randomUUID();
+		Http.Response first = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", "{\"a\": 1, \"b\": 2}"),
+				"Idempotency-Key", key);
+		assertThat(first.status()).isEqualTo(202);
+		long tasks = taskCount();
+		long blobs = blobCount();
+
+		// the same request again, its params written in another order: the same work
+		Http.Response retried = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", "{\"b\": 2, \"a\": 1}"),
+				"Idempotency-Key", key);
+		assertThat(retried.status()).isEqualTo(202);
+		assertThat(retried.json().get("id").asString()).isEqualTo(first.json().get("id").asString());
+		assertThat(retried.location()).isEqualTo(first.location());
+		assertThat(retried.header("Idempotent-Replayed")).isEqualTo("true");
+		assertThat(taskCount()).isEqualTo(tasks);
+		assertThat(blobCount()).isEqualTo(blobs);
+
+		assertProblem(this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", "{\"a\": 2}"), "Idempotency-Key", key),
+				422, "idempotency_key_reused");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav),
+				"Idempotency-Key", "has space"), 400, "invalid_idempotency_key");
+		assertThat(taskCount()).isEqualTo(tasks);
+		assertThat(blobCount()).isEqualTo(blobs);
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();

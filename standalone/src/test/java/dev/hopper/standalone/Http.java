@@ -69,7 +69,7 @@ final class Http {
 	}
 
 	/** A multipart POST; a part whose value is {@code byte[]} is sent as a file. */
-	Response postMultipart(String path, Map<String, Object> parts) {
+	Response postMultipart(String path, Map<String, Object> parts, String... headerNamesAndValues) {
 		String boundary = "hopper-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
 		parts.forEach((name, value) -> {
@@ -80,7 +80,8 @@ final class Http {
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
 		});
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-		return send(request(path).header("Content-Type", "multipart/form-data; boundary=" + boundary)
+		return send(withHeaders(request(path), headerNamesAndValues)
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
 	}

@@ -1,6 +1,9 @@
 package dev.hopper.api.intake;
 
+import java.time.Clock;
+
 import dev.hopper.core.blob.BlobStore;
+import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.TaskStore;
 
@@ -21,6 +24,11 @@ class IntakeConfiguration {
 	@Bean
 	TaskIntake taskIntake(TaskStore tasks, WorkQueue queue) {
 		return new TaskIntake(tasks, queue);
+	}
+
+	@Bean
+	Idempotency idempotency(IdempotencyStore store, TaskStore tasks, Clock clock) {
+		return new Idempotency(store, tasks, clock);
 	}
 
 	@Bean

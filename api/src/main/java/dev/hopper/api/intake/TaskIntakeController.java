@@ -7,12 +7,14 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.blob.BlobKeys;
+import dev.hopper.core.intake.Fingerprint;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import jakarta.servlet.http.HttpServletRequest;
@@ -44,16 +46,19 @@ class TaskIntakeController {
 
 	private final TaskIntake intake;
 
+	private final Idempotency idempotency;
+
 	private final IntakeProperties properties;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, IntakeProperties properties, JsonMapper json,
-			Clock clock) {
+	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency,
+			IntakeProperties properties, JsonMapper json, Clock clock) {
 		this.receiver = receiver;
 		this.intake = intake;
+		this.idempotency = idempotency;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
@@ -65,6 +70,7 @@ class TaskIntakeController {
 			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
 					"Send the file as multipart/form-data with the fields file, type and optional params");
 		}
+		String idempotencyKey = Idempotency.keyOf(request);
 		String taskId = TimeOrderedId.next(this.clock);
 		String key = BlobKeys.upload(taskId);
 		ReceivedFile file = null;
@@ -80,6 +86,17 @@ class TaskIntakeController {
 			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
 			IntakeChecks.checkKind(type, file.kind());
 			Map<String, Object> params = parseParams(form.params);
+			if (idempotencyKey != null) {
+				Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
+						Fingerprint.of(type, file.sha256(), params), taskId);
+				if (earlier.isPresent()) {
+					this.receiver.discard(key);
+					return ResponseEntity.accepted()
+						.location(URI.create(TaskView.path(earlier.get().id())))
+						.header(Idempotency.REPLAYED, "true")
+						.body(TaskView.of(earlier.get()));
+				}
+			}
 			Task task = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
 			this.intake.accept(task);
 			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));

@@ -2,6 +2,7 @@ package dev.hopper.storage.mongo;
 
 import java.time.Clock;
 
+import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.AnnouncingTaskStore;
 import dev.hopper.core.task.TaskChangeFeed;
@@ -12,7 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Task, result and API key stores on the application's {@link MongoTemplate}. */
+/** Task, result, API key and idempotency stores on the application's {@link MongoTemplate}. */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
@@ -36,6 +37,11 @@ public class MongoConfiguration {
 	@Bean
 	ApiKeyStore apiKeyStore(MongoTemplate mongoTemplate) {
 		return new MongoApiKeyStore(mongoTemplate);
+	}
+
+	@Bean
+	IdempotencyStore idempotencyStore(MongoTemplate mongoTemplate) {
+		return new MongoIdempotencyStore(mongoTemplate);
 	}
 
 }
