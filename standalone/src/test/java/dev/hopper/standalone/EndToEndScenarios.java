@@ -488,6 +488,34 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void theSameWorkAgainReusesTheEarlierResultWithoutRunningTheJob() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.5, 523.25, 0.4);
+		String params = "{\"window\": \"hann\", \"n\": 1}";
+		String first = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", params)).json().get("id").asString();
+		JsonNode ran = awaitFinished(first);
+		assertThat(ran.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(ran.get("cached").asBoolean()).isFalse();
+
+		String again = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", "{\"n\": 1, \"window\": \"hann\"}"))
+			.json().get("id").asString();
+		JsonNode reused = awaitFinished(again);
+		assertThat(reused.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(reused.get("cached").asBoolean()).isTrue();
+		assertThat(reused.get("cachedFrom").asString()).isEqualTo(first);
+		assertThat(this.http.get("/api/v1/tasks/" + again + "/result").body())
+			.isEqualTo(this.http.get("/api/v1/tasks/" + first + "/result").body());
+		assertThat(jobInstancesOf(first)).as("the first ran its job").isEqualTo(1);
+		assertThat(jobInstancesOf(again)).as("no job ran for the second").isZero();
+
+		// other parameters are other work
+		String otherParams = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", wav, "params", "{\"n\": 2}")).json().get("id").asString();
+		assertThat(awaitFinished(otherParams).get("cached").asBoolean()).isFalse();
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();
@@ -499,8 +527,10 @@ abstract class EndToEndScenarios {
 		assertThat(this.http.get("/actuator/prometheus").body()).contains("hopper_job_duration_seconds_count");
 	}
 
+	/** A sine of its own (a new frequency each time), so no earlier run's result is reused for it. */
 	private String submitSine() {
-		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
+		double hertz = 300 + java.util.concurrent.ThreadLocalRandom.current().nextDouble(300);
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, hertz, 0.5);
 		return this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
 			.json().get("id").asString();
 	}
@@ -550,6 +580,14 @@ abstract class EndToEndScenarios {
 		var info = new RabbitAdmin(this.context.getBean(RabbitTemplate.class))
 			.getQueueInfo(topology.deadLetterQueue(JobType.AUDIO_FEATURES));
 		return (info != null) ? info.getMessageCount() : 0;
+	}
+
+	private long jobInstancesOf(String taskId) {
+		var parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
+			.addString("taskId", taskId, true)
+			.toJobParameters();
+		return (this.context.getBean(org.springframework.batch.core.repository.JobRepository.class)
+			.getJobInstance(JobType.AUDIO_FEATURES.wireName(), parameters) != null) ? 1 : 0;
 	}
 
 	private long taskCount() {

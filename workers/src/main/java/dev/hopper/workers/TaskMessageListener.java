@@ -49,7 +49,7 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 		}
 		TaskRunner.Verdict verdict = this.runner.run(task);
 		switch (verdict.outcome()) {
-			case SUCCEEDED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
+			case SUCCEEDED, CACHED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
 			case RETRY -> channel.basicNack(tag, false, true);
 			case DEAD_LETTER -> {
 				logger.warn("Dead-lettering task {}: {}", task.taskId(), verdict.detail());

@@ -11,6 +11,9 @@ enum TaskOutcome {
 	/** The task failed for good with a reason; ack. */
 	FAILED,
 
+	/** An earlier run of the same work answered the task; no job ran; ack. */
+	CACHED,
+
 	/** A client cancelled the task and its job stopped; ack. */
 	CANCELLED,
 

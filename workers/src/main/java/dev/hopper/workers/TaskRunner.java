@@ -40,16 +40,19 @@ class TaskRunner {
 
 	private final TaskMetrics metrics;
 
+	private final ResultReuse reuse;
+
 	private final WorkerProperties properties;
 
 	private final Clock clock;
 
-	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics,
+	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics, ResultReuse reuse,
 			WorkerProperties properties, Clock clock) {
 		this.tasks = tasks;
 		this.leases = leases;
 		this.launcher = launcher;
 		this.metrics = metrics;
+		this.reuse = reuse;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -63,8 +66,7 @@ class TaskRunner {
 		try {
 			Claim claim = this.tasks.claim(taskId, this.properties.id(), this.properties.maxAttempts());
 			return record(message, switch (claim.outcome()) {
-				case CLAIMED -> claim.task().cancelRequested() ? cancelled(taskId)
-						: runJob(message, claim.task().attempts());
+				case CLAIMED -> start(message, claim.task());
 				case ALREADY_FINISHED -> Verdict.of(TaskOutcome.DUPLICATE);
 				case UNKNOWN -> Verdict.dead(UNKNOWN_TASK, "No task " + taskId + " exists");
 				case EXHAUSTED -> exhausted(taskId, claim.task());
@@ -75,23 +77,36 @@ class TaskRunner {
 		}
 	}
 
-	private Verdict runJob(TaskMessage message, int attempt) {
+	private Verdict start(TaskMessage message, Task task) {
+		if (task.cancelRequested()) {
+			return cancelled(task.id());
+		}
+		if (this.reuse.reuse(task)) {
+			return Verdict.of(TaskOutcome.CACHED);
+		}
+		return runJob(message, task);
+	}
+
+	private Verdict runJob(TaskMessage message, Task task) {
 		Instant started = this.clock.instant();
 		Verdict verdict;
 		try {
 			JobExecution execution = this.launcher.run(message.taskId(), message.type());
-			verdict = judge(message.taskId(), attempt, execution);
+			verdict = judge(task, execution);
 		}
 		catch (RuntimeException ex) {
-			verdict = failed(message.taskId(), attempt, ex);
+			verdict = failed(message.taskId(), task.attempts(), ex);
 		}
 		this.metrics.jobRan(message.type(), verdict.outcome(), Duration.between(started, this.clock.instant()));
 		return verdict;
 	}
 
-	private Verdict judge(String taskId, int attempt, JobExecution execution) {
+	private Verdict judge(Task task, JobExecution execution) {
+		String taskId = task.id();
+		int attempt = task.attempts();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			this.tasks.succeed(taskId);
+			this.reuse.remember(task);
 			return Verdict.of(TaskOutcome.SUCCEEDED);
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED && this.tasks.shouldStop(taskId)) {

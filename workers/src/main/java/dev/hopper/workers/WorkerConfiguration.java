@@ -7,6 +7,9 @@ import java.util.Map;
 
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.result.ResultCache;
+import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
@@ -48,9 +51,14 @@ class WorkerConfiguration {
 	}
 
 	@Bean
+	ResultReuse resultReuse(ResultCache cache, ResultStore results, TaskStore tasks, List<EngineVersion> engines) {
+		return new ResultReuse(cache, results, tasks, engines);
+	}
+
+	@Bean
 	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
-			WorkerProperties properties, Clock clock) {
-		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, properties, clock);
+			ResultReuse reuse, WorkerProperties properties, Clock clock) {
+		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, properties, clock);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")

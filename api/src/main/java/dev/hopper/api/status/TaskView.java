@@ -16,11 +16,14 @@ import org.jspecify.annotations.Nullable;
  * @param heartbeatAgeSeconds while RUNNING: seconds since the worker last showed life
  * @param queuePosition while QUEUED: 1 + the tasks of its type accepted before it and still queued
  * @param cancelRequested a cancel was asked for while it ran; it stops at its next chunk
+ * @param cached its result is an earlier run's, reused: no job ran for it
+ * @param cachedFrom the task whose run it reused
  */
 public record TaskView(String id, String type, TaskState state, ProgressView progress, int attempts,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable TaskError error,
 		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested,
-		@Nullable Double heartbeatAgeSeconds, @Nullable Long queuePosition) {
+		@Nullable Double heartbeatAgeSeconds, @Nullable Long queuePosition, boolean cached,
+		@Nullable String cachedFrom) {
 
 	public static String path(String taskId) {
 		return "/api/v1/tasks/" + taskId;
@@ -44,7 +47,8 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 		return new TaskView(task.id(), task.type().wireName(), task.state(), ProgressView.of(task.progress()),
 				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, null,
 				task.upload().sha256(), task.cancelRequested(), heartbeatAge,
-				(task.state() == TaskState.QUEUED) ? queuePosition : null);
+				(task.state() == TaskState.QUEUED) ? queuePosition : null, task.cachedFrom() != null,
+				task.cachedFrom());
 	}
 
 	/** Progress with its percentage spelled out. */

@@ -54,6 +54,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean succeedFromCache(String id, String originTaskId) {
+		return announced(id, this.store.succeedFromCache(id, originTaskId));
+	}
+
+	@Override
 	public boolean fail(String id, TaskError error) {
 		return announced(id, this.store.fail(id, error));
 	}

@@ -24,11 +24,12 @@ import org.jspecify.annotations.Nullable;
  * @param error why it failed, or the last transient error
  * @param published whether its message is known to be on the queue (the outbox flag)
  * @param cancelRequested a client asked to cancel it while it ran: it stops at its next chunk
+ * @param cachedFrom the earlier task whose result it reused instead of running the job
  */
 public record Task(String id, String tenantId, JobType type, TaskState state, Progress progress, int attempts,
 		Upload upload, Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Instant heartbeatAt, @Nullable String workerId,
-		@Nullable TaskError error, boolean published, boolean cancelRequested) {
+		@Nullable TaskError error, boolean published, boolean cancelRequested, @Nullable String cachedFrom) {
 
 	public Task {
 		params = Map.copyOf(params);
@@ -38,7 +39,7 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 	public static Task accepted(String id, String tenantId, JobType type, Upload upload, Map<String, Object> params,
 			Instant now) {
 		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
-				null, null, false, false);
+				null, null, false, false, null);
 	}
 
 }

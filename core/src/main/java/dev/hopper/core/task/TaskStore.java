@@ -31,6 +31,9 @@ public interface TaskStore {
 	/** RUNNING → SUCCEEDED; false when the task was not running (already finished). */
 	boolean succeed(String id);
 
+	/** RUNNING → SUCCEEDED with the result of {@code originTaskId}, reused; false when not running. */
+	boolean succeedFromCache(String id, String originTaskId);
+
 	/** Any non-terminal state → FAILED with {@code error}; false when already terminal. */
 	boolean fail(String id, TaskError error);
 

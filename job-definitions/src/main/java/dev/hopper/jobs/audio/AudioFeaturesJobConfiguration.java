@@ -2,9 +2,11 @@ package dev.hopper.jobs.audio;
 
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.CancellationCheck;
+import dev.hopper.jobs.audio.engine.AudioFeatures;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 
 import org.springframework.batch.core.configuration.annotation.StepScope;
@@ -27,6 +29,12 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AudioJobProperties.class)
 public class AudioFeaturesJobConfiguration {
+
+	/** The engine's version, which keys the result cache. */
+	@Bean
+	EngineVersion audioFeaturesEngine() {
+		return new EngineVersion(JobType.AUDIO_FEATURES, AudioFeatures.ENGINE_VERSION);
+	}
 
 	@Bean
 	Job audioFeaturesJob(JobRepository jobRepository, Step audioAnalysisStep, Step audioResultStep) {

@@ -3,6 +3,7 @@ package dev.hopper.storage.mongo;
 import java.time.Clock;
 
 import dev.hopper.core.intake.IdempotencyStore;
+import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.AnnouncingTaskStore;
 import dev.hopper.core.task.TaskChangeFeed;
@@ -42,6 +43,11 @@ public class MongoConfiguration {
 	@Bean
 	IdempotencyStore idempotencyStore(MongoTemplate mongoTemplate) {
 		return new MongoIdempotencyStore(mongoTemplate);
+	}
+
+	@Bean
+	ResultCache resultCache(MongoTemplate mongoTemplate, Clock clock) {
+		return new MongoResultCache(mongoTemplate, clock);
 	}
 
 }

@@ -105,6 +105,11 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean succeedFromCache(String id, String originTaskId) {
+		return moveTo(id, TaskState.SUCCEEDED, Update.update("cachedFrom", originTaskId), TaskState.RUNNING);
+	}
+
+	@Override
 	public boolean fail(String id, TaskError error) {
 		return moveTo(id, TaskState.FAILED, Update.update("error", error));
 	}

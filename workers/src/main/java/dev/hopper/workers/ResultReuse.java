@@ -1,0 +1,65 @@
+package dev.hopper.workers;
+
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.hopper.core.intake.Fingerprint;
+import dev.hopper.core.result.ResultCache;
+import dev.hopper.core.result.ResultCacheKey;
+import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.EngineVersion;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+
+/**
+ * The same file, job type, parameters and engine version give the same result: a task
+ * whose work a succeeded task of its tenant already did gets that result without running
+ * its job, and says where it came from.
+ */
+class ResultReuse {
+
+	private final ResultCache cache;
+
+	private final ResultStore results;
+
+	private final TaskStore tasks;
+
+	private final Map<JobType, String> engineVersions = new EnumMap<>(JobType.class);
+
+	ResultReuse(ResultCache cache, ResultStore results, TaskStore tasks, List<EngineVersion> engines) {
+		this.cache = cache;
+		this.results = results;
+		this.tasks = tasks;
+		engines.forEach((engine) -> this.engineVersions.put(engine.type(), engine.version()));
+	}
+
+	/** Finishes {@code task} with an earlier run's result; false when there is none to reuse. */
+	boolean reuse(Task task) {
+		Optional<String> origin = keyOf(task).flatMap(this.cache::find).filter((id) -> !id.equals(task.id()));
+		if (origin.isEmpty()) {
+			return false;
+		}
+		Optional<Map<String, Object>> result = this.results.find(origin.get());
+		if (result.isEmpty()) {
+			return false;
+		}
+		this.results.saveOnce(task.id(), result.get());
+		return this.tasks.succeedFromCache(task.id(), origin.get());
+	}
+
+	/** Remembers that {@code task} succeeded, for later tasks of the same work. */
+	void remember(Task task) {
+		keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
+	}
+
+	private Optional<ResultCacheKey> keyOf(Task task) {
+		String version = this.engineVersions.get(task.type());
+		return (version == null) ? Optional.empty()
+				: Optional.of(new ResultCacheKey(task.tenantId(), task.type(), task.upload().sha256(),
+						Fingerprint.ofParams(task.params()), version));
+	}
+
+}
