@@ -260,7 +260,7 @@ abstract class EndToEndScenarios {
 		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("file", wav, "type", "audio-features",
 				"params", "[1, 2")), 400, "invalid_params");
 		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("file", wav)), 400, "missing_type");
-		assertProblem(this.http.post("/api/v1/tasks", "application/json", "{}"), 415, "not_multipart");
+		assertProblem(this.http.post("/api/v1/tasks", "text/plain", "a file?"), 415, "unsupported_media_type");
 		assertProblem(this.http.get("/api/v1/tasks/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
 				"task_not_found");
 		assertProblem(this.http.get("/api/v1/tasks/..%2F..%2Fetc"), 404, null);
@@ -513,6 +513,98 @@ abstract class EndToEndScenarios {
 		String otherParams = this.http.postMultipart("/api/v1/tasks",
 				Http.parts("type", "audio-features", "file", wav, "params", "{\"n\": 2}")).json().get("id").asString();
 		assertThat(awaitFinished(otherParams).get("cached").asBoolean()).isFalse();
+	}
+
+	@Test
+	void aBatchQueuesEachGoodFileListsTheRefusedOnesAndPagesThroughItsTasks() {
+		byte[] a = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 330, 0.5);
+		byte[] b = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 350, 0.5);
+		byte[] c = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 370, 0.5);
+		Http.Response accepted = this.http.postParts("/api/v1/batches", Http.partList("type", "audio-features",
+				"params", "{\"note\": \"batch\"}", "files", a, "files", "<html>not audio</html>".getBytes(),
+				"files", b, "files", new byte[0], "files", c));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		JsonNode batch = accepted.json();
+		String id = batch.get("id").asString();
+		assertThat(accepted.location()).isEqualTo("/api/v1/batches/" + id);
+		assertThat(batch.get("taskIds")).hasSize(3);
+		assertThat(batch.get("total").asInt()).isEqualTo(5);
+		assertThat(batch.get("counts").get("refused").asInt()).isEqualTo(2);
+		assertThat(batch.get("refusedFiles").get(0).get("code").asString()).isEqualTo("unsupported_format");
+		assertThat(batch.get("refusedFiles").get(1).get("code").asString()).isEqualTo("empty_file");
+
+		await(() -> this.http.get("/api/v1/batches/" + id).json().get("state").asString().equals("SUCCEEDED"),
+				"the batch to finish");
+		JsonNode first = this.http.get("/api/v1/batches/" + id + "?pageSize=2").json();
+		assertThat(first.get("counts").get("succeeded").asInt()).isEqualTo(3);
+		assertThat(first.get("complete").asBoolean()).isTrue();
+		assertThat(first.get("tasks")).hasSize(2);
+		assertThat(first.get("tasks").get(0).get("batchId").asString()).isEqualTo(id);
+		JsonNode second = this.http.get("/api/v1/batches/" + id + "?pageSize=2&pageToken="
+				+ first.get("nextPageToken").asString()).json();
+		assertThat(second.get("tasks")).hasSize(1);
+		assertThat(second.get("nextPageToken").isNull()).isTrue();
+		List<String> paged = java.util.stream.Stream.concat(first.get("tasks").valueStream(),
+				second.get("tasks").valueStream()).map((t) -> t.get("id").asString()).toList();
+		assertThat(paged).containsExactlyElementsOf(batch.get("taskIds").valueStream().map(JsonNode::asString).toList());
+
+		assertProblem(this.http.postParts("/api/v1/batches", Http.partList("files", a, "type", "audio-features")), 400,
+				"type_must_come_first");
+		assertProblem(this.http.get("/api/v1/batches/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
+				"batch_not_found");
+	}
+
+	@Test
+	void redrivingABatchQueuesOnlyItsFailedTasksAgain() {
+		byte[] good = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 390, 0.5);
+		byte[] twelveBit = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 410, 0.5);
+		java.nio.ByteBuffer.wrap(twelveBit).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(34, (short) 12);
+		String id = this.http.postParts("/api/v1/batches",
+				Http.partList("type", "audio-features", "files", good, "files", twelveBit))
+			.json().get("id").asString();
+		await(() -> this.http.get("/api/v1/batches/" + id).json().get("state").asString().equals("FAILED"),
+				"the batch to finish with a failure");
+		JsonNode failedTask = this.http.get("/api/v1/batches/" + id).json().get("tasks").get(1);
+		assertThat(failedTask.get("state").asString()).isEqualTo("FAILED");
+		String failedId = failedTask.get("id").asString();
+
+		Http.Response redriven = this.http.post("/api/v1/batches/" + id + "/redrive", "application/json", "");
+		assertThat(redriven.status()).isEqualTo(202);
+		assertThat(redriven.json().get("redriven").asInt()).isEqualTo(1);
+		JsonNode again = awaitFinished(failedId);
+		assertThat(again.get("state").asString()).isEqualTo("FAILED");
+		assertThat(again.get("attempts").asInt()).as("attempts count afresh").isEqualTo(1);
+		JsonNode batch = this.http.get("/api/v1/batches/" + id).json();
+		assertThat(batch.get("counts").get("succeeded").asInt()).isEqualTo(1);
+		assertThat(batch.get("counts").get("failed").asInt()).isEqualTo(1);
+	}
+
+	@Test
+	void anAnalysisRequestRunsAJobOnAStoredFileWithoutUploadingItAgain() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 430, 0.5);
+		JsonNode uploaded = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+			.json();
+		String source = uploaded.get("id").asString();
+		long blobs = blobCount();
+
+		Http.Response bySource = this.http.post("/api/v1/tasks", "application/json",
+				"{\"sourceTaskId\": \"" + source + "\", \"type\": \"audio-features\", \"params\": {\"run\": 2}}");
+		assertThat(bySource.status()).as(bySource.body()).isEqualTo(202);
+		assertThat(bySource.json().get("sha256").asString()).isEqualTo(uploaded.get("sha256").asString());
+		assertThat(awaitFinished(bySource.json().get("id").asString()).get("state").asString()).isEqualTo("SUCCEEDED");
+
+		Http.Response bySha = this.http.post("/api/v1/tasks", "application/json",
+				"{\"sha256\": \"" + uploaded.get("sha256").asString() + "\", \"type\": \"audio-features\"}");
+		assertThat(bySha.status()).as(bySha.body()).isEqualTo(202);
+		assertThat(blobCount()).as("nothing uploaded again").isEqualTo(blobs);
+
+		assertProblem(this.http.post("/api/v1/tasks", "application/json", "{\"type\": \"audio-features\"}"), 400,
+				"invalid_source");
+		assertProblem(this.http.post("/api/v1/tasks", "application/json",
+				"{\"sha256\": \"" + "e".repeat(64) + "\", \"type\": \"audio-features\"}"), 404, "content_not_found");
+		assertProblem(this.http.post("/api/v1/tasks", "application/json", "{\"sourceTaskId\": \"" + source + "\"}"),
+				400, "missing_type");
+		assertProblem(this.http.post("/api/v1/tasks", "application/json", "{not json"), 400, null);
 	}
 
 	@Test

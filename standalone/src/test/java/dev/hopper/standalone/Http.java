@@ -70,20 +70,38 @@ final class Http {
 
 	/** A multipart POST; a part whose value is {@code byte[]} is sent as a file. */
 	Response postMultipart(String path, Map<String, Object> parts, String... headerNamesAndValues) {
+		return postParts(path, List.copyOf(parts.entrySet()), headerNamesAndValues);
+	}
+
+	/** A multipart POST whose part names may repeat (a batch's files). */
+	Response postParts(String path, List<Map.Entry<String, Object>> parts, String... headerNamesAndValues) {
 		String boundary = "hopper-" + UUID.randomUUID();
 		ByteArrayOutputStream body = new ByteArrayOutputStream();
-		parts.forEach((name, value) -> {
+		int files = 0;
+		for (Map.Entry<String, Object> part : parts) {
+			String name = part.getKey();
+			Object value = part.getValue();
 			String disposition = "Content-Disposition: form-data; name=\"" + name + "\""
-					+ ((value instanceof byte[]) ? "; filename=\"" + name + ".bin\"\r\nContent-Type: application/octet-stream" : "");
+					+ ((value instanceof byte[]) ? "; filename=\"" + name + "-" + (files++)
+							+ ".bin\"\r\nContent-Type: application/octet-stream" : "");
 			body.writeBytes(("--" + boundary + "\r\n" + disposition + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 			body.writeBytes((value instanceof byte[] bytes) ? bytes : value.toString().getBytes(StandardCharsets.UTF_8));
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
-		});
+		}
 		body.writeBytes(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
 		return send(withHeaders(request(path), headerNamesAndValues)
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
+	}
+
+	/** Parts in order, names may repeat. */
+	static List<Map.Entry<String, Object>> partList(Object... nameValues) {
+		List<Map.Entry<String, Object>> parts = new java.util.ArrayList<>();
+		for (int i = 0; i < nameValues.length; i += 2) {
+			parts.add(Map.entry((String) nameValues[i], nameValues[i + 1]));
+		}
+		return parts;
 	}
 
 	Response post(String path, String contentType, String body) {

@@ -32,6 +32,11 @@ class IntakeConfiguration {
 	}
 
 	@Bean
+	Redrive redrive(TaskStore tasks, TaskIntake intake) {
+		return new Redrive(tasks, intake);
+	}
+
+	@Bean
 	OutboxRelay outboxRelay(TaskStore tasks, TaskIntake intake, IntakeProperties properties) {
 		return new OutboxRelay(tasks, intake, properties);
 	}

@@ -15,16 +15,18 @@ import org.springframework.util.unit.DataSize;
  * @param acceptedTypes job types this deployment accepts; others answer 422
  * @param outboxDelay how long a task may stay unpublished before the relay publishes it
  * @param outboxInterval how often the relay looks for unpublished tasks
+ * @param maxBatchFiles most files one batch takes; more are refused with the batch
  */
 @ConfigurationProperties("hopper.intake")
 public record IntakeProperties(DataSize maxFileSize, List<JobType> acceptedTypes, Duration outboxDelay,
-		Duration outboxInterval) {
+		Duration outboxInterval, int maxBatchFiles) {
 
 	public IntakeProperties {
 		maxFileSize = (maxFileSize != null) ? maxFileSize : DataSize.ofGigabytes(2);
 		acceptedTypes = (acceptedTypes != null) ? List.copyOf(acceptedTypes) : List.of(JobType.AUDIO_FEATURES);
 		outboxDelay = (outboxDelay != null) ? outboxDelay : Duration.ofSeconds(10);
 		outboxInterval = (outboxInterval != null) ? outboxInterval : Duration.ofSeconds(5);
+		maxBatchFiles = (maxBatchFiles > 0) ? maxBatchFiles : 10_000;
 	}
 
 }

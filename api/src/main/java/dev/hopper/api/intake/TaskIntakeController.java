@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -23,10 +22,10 @@ import org.apache.commons.fileupload2.core.FileItemInputIterator;
 import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -39,8 +38,6 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskIntakeController {
-
-	private static final int MAX_FIELD_BYTES = 64 * 1024;
 
 	private final UploadReceiver receiver;
 
@@ -64,7 +61,7 @@ class TaskIntakeController {
 		this.clock = clock;
 	}
 
-	@PostMapping
+	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
 			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
@@ -85,7 +82,7 @@ class TaskIntakeController {
 			}
 			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
 			IntakeChecks.checkKind(type, file.kind());
-			Map<String, Object> params = parseParams(form.params);
+			Map<String, Object> params = FormFields.params(form.params, this.json);
 			if (idempotencyKey != null) {
 				Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
 						Fingerprint.of(type, file.sha256(), params), taskId);
@@ -126,8 +123,8 @@ class TaskIntakeController {
 									this.properties.acceptedTypes()) : null;
 							form.file = this.receiver.receive(key, content, item.getName(), known);
 						}
-						case "type" -> form.type = readField(content, "type");
-						case "params" -> form.params = readField(content, "params");
+						case "type" -> form.type = FormFields.read(content, "type");
+						case "params" -> form.params = FormFields.read(content, "params");
 						default -> content.transferTo(OutputStream.nullOutputStream());
 					}
 				}
@@ -143,32 +140,6 @@ class TaskIntakeController {
 			throw ex;
 		}
 		return form;
-	}
-
-	private static String readField(InputStream content, String name) throws IOException {
-		byte[] bytes = content.readNBytes(MAX_FIELD_BYTES + 1);
-		if (bytes.length > MAX_FIELD_BYTES) {
-			throw ApiProblem.badRequest("field_too_large", "The field '" + name + "' exceeds " + MAX_FIELD_BYTES
-					+ " bytes");
-		}
-		return new String(bytes, StandardCharsets.UTF_8).strip();
-	}
-
-	@SuppressWarnings("unchecked")
-	private Map<String, Object> parseParams(@Nullable String params) {
-		if (params == null || params.isEmpty()) {
-			return Map.of();
-		}
-		try {
-			Object parsed = this.json.readValue(params, Object.class);
-			if (parsed instanceof Map<?, ?> map) {
-				return (Map<String, Object>) map;
-			}
-		}
-		catch (JacksonException ex) {
-			// answered below
-		}
-		throw ApiProblem.badRequest("invalid_params", "The field 'params' must be a JSON object");
 	}
 
 	/** The fields read so far. */

@@ -45,7 +45,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 		Double heartbeatAge = (task.state() == TaskState.RUNNING && now != null && heartbeat != null)
 				? Math.max(0, Duration.between(heartbeat, now).toMillis() / 1000.0) : null;
 		return new TaskView(task.id(), task.type().wireName(), task.state(), ProgressView.of(task.progress()),
-				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, null,
+				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, task.batchId(),
 				task.upload().sha256(), task.cancelRequested(), heartbeatAge,
 				(task.state() == TaskState.QUEUED) ? queuePosition : null, task.cachedFrom() != null,
 				task.cachedFrom());

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * that does not exist (404), so ids reveal nothing across tenants.
  */
 @Component
-class TenantTasks {
+public class TenantTasks {
 
 	private final TaskStore tasks;
 
@@ -28,7 +28,7 @@ class TenantTasks {
 		return this.tasks.find(task.id());
 	}
 
-	Task find(Tenant tenant, String id) {
+	public Task find(Tenant tenant, String id) {
 		if (!TimeOrderedId.isWellFormed(id)) {
 			throw ApiProblem.notFound("task_not_found", "No task " + id.replaceAll("\\p{Cntrl}", "?"));
 		}

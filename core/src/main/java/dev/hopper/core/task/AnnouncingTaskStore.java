@@ -3,7 +3,10 @@ package dev.hopper.core.task;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /** A {@link TaskStore} that announces every change it makes on a {@link TaskChangeFeed}. */
 public final class AnnouncingTaskStore implements TaskStore {
@@ -93,6 +96,31 @@ public final class AnnouncingTaskStore implements TaskStore {
 	@Override
 	public long queuedAhead(Task task) {
 		return this.store.queuedAhead(task);
+	}
+
+	@Override
+	public Map<TaskState, Long> countByState(String batchId) {
+		return this.store.countByState(batchId);
+	}
+
+	@Override
+	public List<Task> findInBatch(String batchId, @Nullable String afterId, int limit) {
+		return this.store.findInBatch(batchId, afterId, limit);
+	}
+
+	@Override
+	public List<Task> findFailedInBatch(String batchId, int limit) {
+		return this.store.findFailedInBatch(batchId, limit);
+	}
+
+	@Override
+	public boolean redrive(String id) {
+		return announced(id, this.store.redrive(id));
+	}
+
+	@Override
+	public Optional<Task> findLatestByContent(String tenantId, String sha256) {
+		return this.store.findLatestByContent(tenantId, sha256);
 	}
 
 	@Override

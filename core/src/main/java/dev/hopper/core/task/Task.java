@@ -25,21 +25,33 @@ import org.jspecify.annotations.Nullable;
  * @param published whether its message is known to be on the queue (the outbox flag)
  * @param cancelRequested a client asked to cancel it while it ran: it stops at its next chunk
  * @param cachedFrom the earlier task whose result it reused instead of running the job
+ * @param batchId the batch it was uploaded in, if any
  */
 public record Task(String id, String tenantId, JobType type, TaskState state, Progress progress, int attempts,
 		Upload upload, Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Instant heartbeatAt, @Nullable String workerId,
-		@Nullable TaskError error, boolean published, boolean cancelRequested, @Nullable String cachedFrom) {
+		@Nullable TaskError error, Boolean published, Boolean cancelRequested, @Nullable String cachedFrom,
+		@Nullable String batchId) {
 
 	public Task {
 		params = Map.copyOf(params);
+		// flags are absent from documents stored before they existed: absent is false
+		published = Boolean.TRUE.equals(published);
+		cancelRequested = Boolean.TRUE.equals(cancelRequested);
 	}
 
 	/** A freshly accepted task whose message has not been published yet. */
 	public static Task accepted(String id, String tenantId, JobType type, Upload upload, Map<String, Object> params,
 			Instant now) {
 		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
-				null, null, false, false, null);
+				null, null, false, false, null, null);
+	}
+
+	/** This freshly accepted task as part of batch {@code batchId}. */
+	public Task inBatch(String batchId) {
+		return new Task(this.id, this.tenantId, this.type, this.state, this.progress, this.attempts, this.upload,
+				this.params, this.createdAt, this.startedAt, this.finishedAt, this.heartbeatAt, this.workerId,
+				this.error, this.published, this.cancelRequested, this.cachedFrom, batchId);
 	}
 
 }

@@ -5,6 +5,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Port for task records. Every state change is a conditional update whose source states
  * come from {@link TaskTransitions}, so it is atomic on a single document and needs no
@@ -59,6 +61,24 @@ public interface TaskStore {
 
 	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
 	long queuedAhead(Task task);
+
+	/** How many of the batch's tasks are in each state (states with none are left out). */
+	java.util.Map<TaskState, Long> countByState(String batchId);
+
+	/** The batch's tasks in id order, after {@code afterId} (null: from the first), at most {@code limit}. */
+	List<Task> findInBatch(String batchId, @Nullable String afterId, int limit);
+
+	/** The batch's FAILED tasks, at most {@code limit}. */
+	List<Task> findFailedInBatch(String batchId, int limit);
+
+	/**
+	 * FAILED → QUEUED for another round of attempts (counting from zero), not yet
+	 * published: the outbox then publishes it. False when it was not FAILED.
+	 */
+	boolean redrive(String id);
+
+	/** The tenant's most recent task on a file with this content, to run more work on it. */
+	Optional<Task> findLatestByContent(String tenantId, String sha256);
 
 	/** The outbox: its message is confirmed by the broker. */
 	void markPublished(String id);

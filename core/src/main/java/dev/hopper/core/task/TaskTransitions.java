@@ -26,7 +26,8 @@ public final class TaskTransitions {
 		// RUNNING -> QUEUED: a transient failure gives the task back for another attempt
 		ALLOWED.put(RUNNING, EnumSet.of(RUNNING, QUEUED, SUCCEEDED, FAILED, CANCELLED));
 		ALLOWED.put(SUCCEEDED, EnumSet.noneOf(TaskState.class));
-		ALLOWED.put(FAILED, EnumSet.noneOf(TaskState.class));
+		// FAILED -> QUEUED: a client redrives its batch's failures for a new round of attempts
+		ALLOWED.put(FAILED, EnumSet.of(QUEUED));
 		ALLOWED.put(CANCELLED, EnumSet.noneOf(TaskState.class));
 	}
 

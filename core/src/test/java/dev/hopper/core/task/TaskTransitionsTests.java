@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TaskTransitionsTests {
 
 	@ParameterizedTest
-	@EnumSource(value = TaskState.class, names = { "SUCCEEDED", "FAILED", "CANCELLED" })
-	void terminalStatesNeverChange(TaskState terminal) {
+	@EnumSource(value = TaskState.class, names = { "SUCCEEDED", "CANCELLED" })
+	void succeededAndCancelledTasksNeverChange(TaskState terminal) {
 		for (TaskState target : TaskState.values()) {
 			assertThat(TaskTransitions.isAllowed(terminal, target)).as("%s -> %s", terminal, target).isFalse();
 		}
@@ -41,12 +41,19 @@ class TaskTransitionsTests {
 	}
 
 	@Test
-	void terminalFlagMatchesTheTable() {
+	void aFailedTaskCanOnlyBeRedrivenBackToTheQueue() {
+		for (TaskState target : TaskState.values()) {
+			assertThat(TaskTransitions.isAllowed(FAILED, target)).as("FAILED -> %s", target).isEqualTo(target == QUEUED);
+		}
+	}
+
+	@Test
+	void terminalStatesAreThoseNoWorkerMovesOnFrom() {
 		for (TaskState state : TaskState.values()) {
-			boolean hasNoWayOut = TaskState.values().length == java.util.Arrays.stream(TaskState.values())
-				.filter((target) -> !TaskTransitions.isAllowed(state, target))
-				.count();
-			assertThat(state.isTerminal()).as(state.name()).isEqualTo(hasNoWayOut);
+			// a worker moves a task only to RUNNING and on from there
+			boolean workerMovesOn = TaskTransitions.isAllowed(state, RUNNING);
+			boolean running = state == RUNNING;
+			assertThat(state.isTerminal()).as(state.name()).isEqualTo(!workerMovesOn && !running);
 		}
 	}
 

@@ -6,6 +6,7 @@ import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.AnnouncingTaskStore;
+import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.TaskChangeFeed;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.core.tenant.ApiKeyStore;
@@ -48,6 +49,11 @@ public class MongoConfiguration {
 	@Bean
 	ResultCache resultCache(MongoTemplate mongoTemplate, Clock clock) {
 		return new MongoResultCache(mongoTemplate, clock);
+	}
+
+	@Bean
+	BatchStore batchStore(MongoTemplate mongoTemplate) {
+		return new MongoBatchStore(mongoTemplate);
 	}
 
 }

@@ -3,7 +3,9 @@ package dev.hopper.storage.mongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import dev.hopper.core.task.Claim;
@@ -13,6 +15,7 @@ import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.core.task.TaskTransitions;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -42,6 +45,12 @@ class MongoTaskStore implements TaskStore {
 		this.clock = clock;
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt",
 				Sort.Direction.ASC));
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("batchId", Sort.Direction.ASC)
+			.on("state", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.ASC));
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+			.on("upload.sha256", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.DESC));
 		// queue positions: ids are time-ordered, so "accepted before" is "smaller id"
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("state", Sort.Direction.ASC)
 			.on("type", Sort.Direction.ASC)
@@ -161,6 +170,51 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Map<TaskState, Long> countByState(String batchId) {
+		Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+		for (TaskState state : TaskState.values()) {
+			long count = this.mongo.count(query(where("batchId").is(batchId).and("state").is(state)), COLLECTION);
+			if (count > 0) {
+				counts.put(state, count);
+			}
+		}
+		return counts;
+	}
+
+	@Override
+	public List<Task> findInBatch(String batchId, @Nullable String afterId, int limit) {
+		Criteria inBatch = where("batchId").is(batchId);
+		if (afterId != null) {
+			inBatch = inBatch.and("_id").gt(afterId);
+		}
+		return this.mongo.find(query(inBatch).with(Sort.by("_id")).limit(limit), Task.class, COLLECTION);
+	}
+
+	@Override
+	public List<Task> findFailedInBatch(String batchId, int limit) {
+		return this.mongo.find(query(where("batchId").is(batchId).and("state").is(TaskState.FAILED))
+			.with(Sort.by("_id"))
+			.limit(limit), Task.class, COLLECTION);
+	}
+
+	@Override
+	public boolean redrive(String id) {
+		Update update = new Update().set("attempts", 0)
+			.set("published", false)
+			.unset("finishedAt")
+			.unset("workerId")
+			.set("cancelRequested", false);
+		return moveTo(id, TaskState.QUEUED, update, TaskState.FAILED);
+	}
+
+	@Override
+	public Optional<Task> findLatestByContent(String tenantId, String sha256) {
+		return Optional.ofNullable(this.mongo.findOne(
+				query(where("tenantId").is(tenantId).and("upload.sha256").is(sha256)).with(Sort.by(Sort.Direction.DESC,
+						"_id")), Task.class, COLLECTION));
+	}
+
+	@Override
 	public void markPublished(String id) {
 		this.mongo.updateFirst(query(where("_id").is(id)), Update.update("published", true), COLLECTION);
 	}
@@ -183,7 +237,10 @@ class MongoTaskStore implements TaskStore {
 			}
 		}
 		Query movable = query(where("_id").is(id).and("state").in((Object[]) from));
-		update.set("state", target).set("finishedAt", this.clock.instant());
+		update.set("state", target);
+		if (target.isTerminal()) {
+			update.set("finishedAt", this.clock.instant());
+		}
 		return this.mongo.updateFirst(movable, update, COLLECTION).getModifiedCount() == 1;
 	}
 

@@ -77,6 +77,21 @@ class MongoStoresIntegrationTests {
 	}
 
 	@Test
+	void aTaskStoredBeforeLaterFieldsExistedStillReads() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		this.client.getDatabase("hopper")
+			.getCollection(MongoTaskStore.COLLECTION)
+			.updateOne(new org.bson.Document("_id", task.id()), new org.bson.Document("$unset",
+					new org.bson.Document("cancelRequested", "").append("published", "").append("cachedFrom", "")
+						.append("batchId", "")));
+
+		Task read = this.tasks.find(task.id()).orElseThrow();
+		assertThat(read.cancelRequested()).isFalse();
+		assertThat(read.published()).isFalse();
+	}
+
+	@Test
 	void claimingMovesAQueuedTaskToRunningAndCountsTheAttempt() {
 		Task task = aQueuedTask();
 		this.tasks.insert(task);

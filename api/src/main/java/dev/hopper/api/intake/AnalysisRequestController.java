@@ -1,0 +1,117 @@
+package dev.hopper.api.intake;
+
+import java.net.URI;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.status.TaskView;
+import dev.hopper.api.status.TenantTasks;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.blob.BlobStore;
+import dev.hopper.core.intake.Fingerprint;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/tasks} with a JSON body: run a job on a file the tenant uploaded
+ * before, named by one of its tasks ({@code sourceTaskId}) or by its content
+ * ({@code sha256}), without sending it again.
+ */
+@RestController
+class AnalysisRequestController {
+
+	private final TaskStore tasks;
+
+	private final TenantTasks tenantTasks;
+
+	private final BlobStore blobs;
+
+	private final TaskIntake intake;
+
+	private final Idempotency idempotency;
+
+	private final IntakeProperties properties;
+
+	private final Clock clock;
+
+	AnalysisRequestController(TaskStore tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake, Idempotency idempotency,
+			IntakeProperties properties, Clock clock) {
+		this.tasks = tasks;
+		this.tenantTasks = tenantTasks;
+		this.blobs = blobs;
+		this.intake = intake;
+		this.idempotency = idempotency;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/api/v1/tasks", consumes = MediaType.APPLICATION_JSON_VALUE)
+	ResponseEntity<TaskView> analyse(Tenant tenant, @RequestBody AnalysisRequest body, HttpServletRequest request) {
+		String idempotencyKey = Idempotency.keyOf(request);
+		if (body.type() == null) {
+			throw ApiProblem.badRequest("missing_type", "The field 'type' is missing");
+		}
+		JobType type = IntakeChecks.checkType(body.type(), this.properties.acceptedTypes());
+		Task source = source(tenant, body);
+		IntakeChecks.checkKind(type, source.upload().kind());
+		if (!this.blobs.exists(source.upload().blobKey())) {
+			throw new ApiProblem(HttpStatus.GONE, "file_gone", "The stored file of task " + source.id()
+					+ " is no longer kept; upload it again");
+		}
+		Map<String, Object> params = (body.params() != null) ? body.params() : Map.of();
+		String taskId = TimeOrderedId.next(this.clock);
+		if (idempotencyKey != null) {
+			Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
+					Fingerprint.of(type, source.upload().sha256(), params), taskId);
+			if (earlier.isPresent()) {
+				return ResponseEntity.accepted()
+					.location(URI.create(TaskView.path(earlier.get().id())))
+					.header(Idempotency.REPLAYED, "true")
+					.body(TaskView.of(earlier.get()));
+			}
+		}
+		Task task = Task.accepted(taskId, tenant.id(), type, source.upload(), params, this.clock.instant());
+		this.intake.accept(task);
+		return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
+	}
+
+	private Task source(Tenant tenant, AnalysisRequest body) {
+		if ((body.sourceTaskId() == null) == (body.sha256() == null)) {
+			throw ApiProblem.badRequest("invalid_source", "Name the file by exactly one of sourceTaskId and sha256");
+		}
+		if (body.sourceTaskId() != null) {
+			return this.tenantTasks.find(tenant, body.sourceTaskId());
+		}
+		String sha256 = body.sha256().toLowerCase(java.util.Locale.ROOT);
+		if (!sha256.matches("[0-9a-f]{64}")) {
+			throw ApiProblem.badRequest("invalid_sha256", "sha256 is 64 hexadecimal digits");
+		}
+		return this.tasks.findLatestByContent(tenant.id(), sha256)
+			.orElseThrow(() -> ApiProblem.notFound("content_not_found", "No file with SHA-256 " + sha256
+					+ " was uploaded by this tenant"));
+	}
+
+	/**
+	 * @param sourceTaskId a task whose file to use
+	 * @param sha256 or the file's content hash
+	 * @param type the job to run
+	 * @param params its parameters
+	 */
+	record AnalysisRequest(@Nullable String sourceTaskId, @Nullable String sha256, @Nullable String type,
+			@Nullable Map<String, Object> params) {
+	}
+
+}

@@ -1,0 +1,204 @@
+package dev.hopper.api.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.status.BatchView;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.blob.BlobKeys;
+import dev.hopper.core.task.Batch;
+import dev.hopper.core.task.BatchStore;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+import jakarta.servlet.http.HttpServletRequest;
+import org.apache.commons.fileupload2.core.FileItemInput;
+import org.apache.commons.fileupload2.core.FileItemInputIterator;
+import org.apache.commons.fileupload2.core.FileUploadException;
+import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/v1/batches}: many files of one type in one multipart request, read as a
+ * stream: each file goes to storage and becomes a queued task as it arrives, so a thousand
+ * files never sit in memory. {@code type} and {@code params} come first, then the repeated
+ * {@code files}. A file refused on its own (wrong kind, empty, too large) is listed in the
+ * batch with its reason and does not stop the others.
+ */
+@RestController
+class BatchIntakeController {
+
+	private final UploadReceiver receiver;
+
+	private final TaskIntake intake;
+
+	private final BatchStore batches;
+
+	private final TaskStore tasks;
+
+	private final IntakeProperties properties;
+
+	private final JsonMapper json;
+
+	private final Clock clock;
+
+	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskStore tasks,
+			IntakeProperties properties, JsonMapper json, Clock clock) {
+		this.receiver = receiver;
+		this.intake = intake;
+		this.batches = batches;
+		this.tasks = tasks;
+		this.properties = properties;
+		this.json = json;
+		this.clock = clock;
+	}
+
+	@PostMapping(path = "/api/v1/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+	ResponseEntity<BatchView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
+		if (!JakartaServletFileUpload.isMultipartContent(request)) {
+			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
+					"Send the files as multipart/form-data: type, optional params, then repeated files");
+		}
+		Upload upload = new Upload(tenant);
+		try {
+			FileItemInputIterator items = new JakartaServletFileUpload<>().getItemIterator(request);
+			while (items.hasNext()) {
+				FileItemInput item = items.next();
+				try (InputStream content = item.getInputStream()) {
+					switch (item.getFieldName()) {
+						case "type" -> upload.type(FormFields.read(content, "type"));
+						case "params" -> upload.params(FormFields.read(content, "params"));
+						case "files", "file" -> upload.file(content, item.getName());
+						default -> content.transferTo(OutputStream.nullOutputStream());
+					}
+				}
+			}
+		}
+		catch (FileUploadException ex) {
+			upload.abandon();
+			throw ApiProblem.badRequest("malformed_multipart", "The multipart body is malformed: " + ex.getMessage());
+		}
+		catch (RuntimeException | IOException ex) {
+			upload.abandon();
+			throw ex;
+		}
+		Batch batch = upload.finish();
+		return ResponseEntity.accepted()
+			.location(URI.create(BatchView.path(batch.id())))
+			.body(BatchView.accepted(batch, upload.taskIds));
+	}
+
+	/** One batch request as its parts arrive. */
+	private final class Upload {
+
+		private final Tenant tenant;
+
+		private @Nullable JobType type;
+
+		private Map<String, Object> params = Map.of();
+
+		private @Nullable Batch batch;
+
+		private final List<String> taskIds = new ArrayList<>();
+
+		private final List<Batch.RefusedFile> refused = new ArrayList<>();
+
+		Upload(Tenant tenant) {
+			this.tenant = tenant;
+		}
+
+		void type(String name) {
+			requireNoFilesYet("type");
+			this.type = IntakeChecks.checkType(name, BatchIntakeController.this.properties.acceptedTypes());
+		}
+
+		void params(String text) {
+			requireNoFilesYet("params");
+			this.params = FormFields.params(text, BatchIntakeController.this.json);
+		}
+
+		void file(InputStream content, @Nullable String clientName) throws IOException {
+			if (this.type == null) {
+				throw ApiProblem.badRequest("type_must_come_first",
+						"Send the 'type' field (and 'params') before the files, so each file can be checked as it arrives");
+			}
+			Batch batch = started();
+			int limit = BatchIntakeController.this.properties.maxBatchFiles();
+			if (this.taskIds.size() + this.refused.size() >= limit) {
+				content.transferTo(OutputStream.nullOutputStream());
+				this.refused.add(new Batch.RefusedFile(FileNames.sanitise(clientName), "too_many_files",
+						"A batch holds at most " + limit + " files"));
+				return;
+			}
+			String taskId = TimeOrderedId.next(BatchIntakeController.this.clock);
+			String key = BlobKeys.upload(taskId);
+			ReceivedFile file;
+			try {
+				file = BatchIntakeController.this.receiver.receive(key, content, clientName, this.type);
+			}
+			catch (ApiProblem refusal) {
+				content.transferTo(OutputStream.nullOutputStream());
+				this.refused.add(new Batch.RefusedFile(FileNames.sanitise(clientName), refusal.code(),
+						refusal.getMessage()));
+				return;
+			}
+			Task task = Task.accepted(taskId, this.tenant.id(), this.type, file.toUpload(), this.params,
+					BatchIntakeController.this.clock.instant())
+				.inBatch(batch.id());
+			BatchIntakeController.this.intake.accept(task);
+			this.taskIds.add(taskId);
+		}
+
+		Batch finish() {
+			if (this.batch == null) {
+				throw ApiProblem.badRequest("missing_files", "The batch has no 'files'");
+			}
+			BatchIntakeController.this.batches.complete(this.batch.id(), this.refused);
+			return new Batch(this.batch.id(), this.batch.tenantId(), this.batch.type(), this.batch.params(),
+					this.batch.createdAt(), this.refused, true);
+		}
+
+		/** The request failed part-way: what it accepted is cancelled, and the batch says so. */
+		void abandon() {
+			if (this.batch != null) {
+				this.taskIds.forEach(BatchIntakeController.this.tasks::cancel);
+				this.refused.add(new Batch.RefusedFile("", "upload_abandoned",
+						"The batch request failed part-way; the files it had accepted were cancelled"));
+				BatchIntakeController.this.batches.complete(this.batch.id(), this.refused);
+			}
+		}
+
+		private Batch started() {
+			if (this.batch == null) {
+				this.batch = new Batch(TimeOrderedId.next(BatchIntakeController.this.clock), this.tenant.id(),
+						this.type, this.params, BatchIntakeController.this.clock.instant(), List.of(), false);
+				BatchIntakeController.this.batches.insert(this.batch);
+			}
+			return this.batch;
+		}
+
+		private void requireNoFilesYet(String field) {
+			if (this.batch != null) {
+				throw ApiProblem.badRequest(field + "_after_files",
+						"Send '" + field + "' before the files: it applies to every file of the batch");
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,82 @@
+package dev.hopper.api.status;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.intake.Redrive;
+import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.task.Batch;
+import dev.hopper.core.task.BatchStore;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskStore;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/v1/batches/{id}}: counts per state, the overall state and a page of its
+ * tasks; {@code POST /api/v1/batches/{id}/redrive}: its FAILED tasks queued again.
+ */
+@RestController
+@RequestMapping("/api/v1/batches/{id}")
+class BatchStatusController {
+
+	static final int MAX_PAGE_SIZE = 500;
+
+	private final BatchStore batches;
+
+	private final TaskStore tasks;
+
+	private final TaskViews views;
+
+	private final Redrive redrive;
+
+	BatchStatusController(BatchStore batches, TaskStore tasks, TaskViews views, Redrive redrive) {
+		this.batches = batches;
+		this.tasks = tasks;
+		this.views = views;
+		this.redrive = redrive;
+	}
+
+	@GetMapping
+	BatchView batch(Tenant tenant, @PathVariable String id, @RequestParam(defaultValue = "100") int pageSize,
+			@RequestParam(required = false) @Nullable String pageToken) {
+		if (pageSize < 1 || pageSize > MAX_PAGE_SIZE) {
+			throw ApiProblem.badRequest("invalid_page_size", "pageSize is from 1 to " + MAX_PAGE_SIZE);
+		}
+		if (pageToken != null && !TimeOrderedId.isWellFormed(pageToken)) {
+			throw ApiProblem.badRequest("invalid_page_token", "pageToken is the nextPageToken of an earlier page");
+		}
+		Batch batch = find(tenant, id);
+		List<Task> page = this.tasks.findInBatch(id, pageToken, pageSize + 1);
+		String next = (page.size() > pageSize) ? page.get(pageSize - 1).id() : null;
+		List<TaskView> views = page.stream().limit(pageSize).map(this.views::of).toList();
+		return BatchView.of(batch, this.tasks.countByState(id), views, next);
+	}
+
+	@PostMapping("/redrive")
+	ResponseEntity<Map<String, Object>> redrive(Tenant tenant, @PathVariable String id) {
+		Batch batch = find(tenant, id);
+		int redriven = this.redrive.failedTasksOf(batch.id());
+		return ResponseEntity.accepted().body(Map.of("batchId", batch.id(), "redriven", redriven));
+	}
+
+	/** The tenant's batch; another tenant's is answered as one that does not exist. */
+	private Batch find(Tenant tenant, String id) {
+		if (!TimeOrderedId.isWellFormed(id)) {
+			throw ApiProblem.notFound("batch_not_found", "No batch " + id.replaceAll("\\p{Cntrl}", "?"));
+		}
+		return this.batches.find(id)
+			.filter((batch) -> tenant.owns(batch.tenantId()))
+			.orElseThrow(() -> ApiProblem.notFound("batch_not_found", "No batch " + id));
+	}
+
+}
