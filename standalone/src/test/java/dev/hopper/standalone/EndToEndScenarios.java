@@ -608,6 +608,25 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void theOpenApiDocumentDescribesEveryEndpointAndTheKey() {
+		Http.Response docs = this.http.withKey(null).get("/v3/api-docs");
+		assertThat(docs.status()).isEqualTo(200);
+		JsonNode api = docs.json();
+		assertThat(api.get("paths").propertyNames()).contains("/api/v1/tasks", "/api/v1/tasks/{id}",
+				"/api/v1/tasks/{id}/result", "/api/v1/tasks/{id}/events", "/api/v1/batches", "/api/v1/batches/{id}",
+				"/api/v1/batches/{id}/redrive", "/admin/v1/tenants/{tenantId}/keys", "/admin/v1/keys/{keyId}");
+		JsonNode upload = api.get("paths").get("/api/v1/tasks").get("post");
+		assertThat(upload.get("requestBody").get("content").propertyNames()).contains("multipart/form-data",
+				"application/json");
+		assertThat(upload.get("responses").get("default").get("content").propertyNames())
+			.containsExactly("application/problem+json");
+		assertThat(api.get("components").get("securitySchemes").get("apiKey").get("name").asString())
+			.isEqualTo("X-API-Key");
+		assertThat(docs.body()).doesNotContain("\"name\":\"tenant\"");
+		assertThat(this.http.withKey(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();

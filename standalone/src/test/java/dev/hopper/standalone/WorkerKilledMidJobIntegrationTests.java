@@ -64,7 +64,7 @@ class WorkerKilledMidJobIntegrationTests {
 				Process doomed = startWorkerProcess(args, data.resolve("doomed-worker.log"));
 				String killed;
 				try {
-					killed = submit(http, hour);
+					killed = submit(http, hour, "killed");
 					JsonNode midway = awaitProgress(http, killed, SEGMENTS / 5);
 					assertThat(midway.get("state").asString()).isEqualTo("RUNNING");
 				}
@@ -83,8 +83,10 @@ class WorkerKilledMidJobIntegrationTests {
 					assertThat(resumed.get("state").asString()).isEqualTo("SUCCEEDED");
 					assertThat(resumed.get("attempts").asInt()).isEqualTo(2);
 
-					String uninterrupted = submit(http, hour);
-					assertThat(awaitFinished(http, uninterrupted).get("state").asString()).isEqualTo("SUCCEEDED");
+					String uninterrupted = submit(http, hour, "uninterrupted");
+					JsonNode whole = awaitFinished(http, uninterrupted);
+					assertThat(whole.get("state").asString()).isEqualTo("SUCCEEDED");
+					assertThat(whole.get("cached").asBoolean()).as("computed afresh").isFalse();
 
 					JsonNode resumedResult = http.get("/api/v1/tasks/" + killed + "/result").json();
 					JsonNode wholeResult = http.get("/api/v1/tasks/" + uninterrupted + "/result").json();
@@ -132,8 +134,10 @@ class WorkerKilledMidJobIntegrationTests {
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 
-	private static String submit(Http http, byte[] file) {
-		Http.Response accepted = http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", file));
+	/** {@code run} names the run in its params, so the second run is not answered from the first's result. */
+	private static String submit(Http http, byte[] file, String run) {
+		Http.Response accepted = http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "audio-features", "file", file, "params", "{\"run\": \"" + run + "\"}"));
 		assertThat(accepted.status()).isEqualTo(202);
 		return accepted.json().get("id").asString();
 	}

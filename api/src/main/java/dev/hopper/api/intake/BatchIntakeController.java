@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.BatchView;
 import dev.hopper.core.TimeOrderedId;
@@ -19,6 +20,9 @@ import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskStore;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -68,6 +72,9 @@ class BatchIntakeController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Upload many files for one job type")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.BatchUpload.class)))
 	@PostMapping(path = "/api/v1/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<BatchView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
@@ -16,6 +17,9 @@ import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.intake.Fingerprint;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
 import org.apache.commons.fileupload2.core.FileItemInput;
 import org.apache.commons.fileupload2.core.FileItemInputIterator;
@@ -61,6 +65,9 @@ class TaskIntakeController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Upload one file for a job")
+	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.TaskUpload.class)))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		if (!JakartaServletFileUpload.isMultipartContent(request)) {
