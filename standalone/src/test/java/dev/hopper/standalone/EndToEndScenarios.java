@@ -63,6 +63,9 @@ abstract class EndToEndScenarios {
 
 	private Http http;
 
+	/** A tenant with a small intake quota; its own name each run, so limits never carry over. */
+	private final String burstTenant = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+
 	/** Where the infrastructure is, as Spring properties; called once before the app starts. */
 	protected abstract Map<String, Object> infrastructure() throws Exception;
 
@@ -83,6 +86,8 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
 		properties.putAll(Http.keyProperties());
+		properties.put("hopper.admission.tenant-intake-per-minute[" + this.burstTenant + "]", 5);
+		properties.put("hopper.admission.max-backlog[audio-features]", 20);
 		this.context = HopperStandalone.application(properties).run();
 		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
@@ -624,6 +629,71 @@ abstract class EndToEndScenarios {
 			.isEqualTo("X-API-Key");
 		assertThat(docs.body()).doesNotContain("\"name\":\"tenant\"");
 		assertThat(this.http.withKey(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
+	}
+
+	@Test
+	void aTenantsBurstIsLimitedWhileOtherTenantsKeepEveryRequest() {
+		Http burst = this.http.withKey(this.http.withKey(Http.ADMIN_KEY)
+			.post("/admin/v1/tenants/" + this.burstTenant + "/keys", "application/json", "{}")
+			.json().get("key").asString());
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 460, 0.5);
+		int accepted = 0;
+		int limited = 0;
+		int othersAccepted = 0;
+		for (int i = 0; i < 10; i++) {
+			Http.Response response = burst.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav));
+			if (response.status() == 202) {
+				accepted++;
+			}
+			else {
+				assertProblem(response, 429, "quota_exceeded");
+				assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+				limited++;
+			}
+			if (i % 3 == 0) {
+				othersAccepted += (this.http.postMultipart("/api/v1/tasks",
+						Http.parts("type", "audio-features", "file", wav)).status() == 202) ? 1 : 0;
+			}
+		}
+		assertThat(accepted).isEqualTo(5);
+		assertThat(limited).isEqualTo(5);
+		assertThat(othersAccepted).as("the other tenant keeps every request").isEqualTo(4);
+	}
+
+	@Test
+	void intakeForAJobTypeWhoseBacklogIsFullAnswers503WithRetryAfter() {
+		var listeners = this.context.getBeansOfType(SimpleMessageListenerContainer.class).values();
+		QueueTopology topology = this.context.getBean(QueueTopology.class);
+		WorkQueue queue = this.context.getBean(WorkQueue.class);
+		listeners.forEach(SimpleMessageListenerContainer::stop);
+		try {
+			for (int i = 0; i < 25; i++) {
+				queue.publish(new TaskMessage(TimeOrderedId.next(java.time.Clock.systemUTC()), JobType.AUDIO_FEATURES));
+			}
+			await(() -> queue.depth(JobType.AUDIO_FEATURES) >= 25, "the backlog to build");
+			long tasks = taskCount();
+			long blobs = blobCount();
+			byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 470, 0.5);
+			// a depth read before the backlog built is trusted for a second at most
+			Thread.sleep(1_200);
+			Http.Response refused = this.http.postMultipart("/api/v1/tasks",
+					Http.parts("type", "audio-features", "file", wav));
+			assertProblem(refused, 503, "backlog_full");
+			assertThat(Long.parseLong(refused.header("Retry-After"))).isPositive();
+			assertProblem(this.http.postParts("/api/v1/batches", Http.partList("type", "audio-features", "files", wav)),
+					503, "backlog_full");
+			assertThat(taskCount()).isEqualTo(tasks);
+			assertThat(blobCount()).isEqualTo(blobs);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
+		finally {
+			new RabbitAdmin(this.context.getBean(RabbitTemplate.class)).purgeQueue(topology.workQueue(JobType.AUDIO_FEATURES),
+					false);
+			listeners.forEach(SimpleMessageListenerContainer::start);
+		}
 	}
 
 	@Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hopper.api.admission.BacklogGuard;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
@@ -43,12 +44,15 @@ class AnalysisRequestController {
 
 	private final Idempotency idempotency;
 
+	private final BacklogGuard backlog;
+
 	private final IntakeProperties properties;
 
 	private final Clock clock;
 
-	AnalysisRequestController(TaskStore tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake, Idempotency idempotency,
-			IntakeProperties properties, Clock clock) {
+	AnalysisRequestController(TaskStore tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
+			Idempotency idempotency, BacklogGuard backlog, IntakeProperties properties, Clock clock) {
+		this.backlog = backlog;
 		this.tasks = tasks;
 		this.tenantTasks = tenantTasks;
 		this.blobs = blobs;
@@ -65,6 +69,7 @@ class AnalysisRequestController {
 			throw ApiProblem.badRequest("missing_type", "The field 'type' is missing");
 		}
 		JobType type = IntakeChecks.checkType(body.type(), this.properties.acceptedTypes());
+		this.backlog.admit(type);
 		Task source = source(tenant, body);
 		IntakeChecks.checkKind(type, source.upload().kind());
 		if (!this.blobs.exists(source.upload().blobKey())) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import dev.hopper.api.admission.BacklogGuard;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
@@ -55,6 +56,8 @@ class BatchIntakeController {
 
 	private final TaskStore tasks;
 
+	private final BacklogGuard backlog;
+
 	private final IntakeProperties properties;
 
 	private final JsonMapper json;
@@ -62,7 +65,8 @@ class BatchIntakeController {
 	private final Clock clock;
 
 	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskStore tasks,
-			IntakeProperties properties, JsonMapper json, Clock clock) {
+			BacklogGuard backlog, IntakeProperties properties, JsonMapper json, Clock clock) {
+		this.backlog = backlog;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.batches = batches;
@@ -132,6 +136,7 @@ class BatchIntakeController {
 		void type(String name) {
 			requireNoFilesYet("type");
 			this.type = IntakeChecks.checkType(name, BatchIntakeController.this.properties.acceptedTypes());
+			BatchIntakeController.this.backlog.admit(this.type);
 		}
 
 		void params(String text) {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hopper.api.admission.BacklogGuard;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
@@ -49,17 +50,20 @@ class TaskIntakeController {
 
 	private final Idempotency idempotency;
 
+	private final BacklogGuard backlog;
+
 	private final IntakeProperties properties;
 
 	private final JsonMapper json;
 
 	private final Clock clock;
 
-	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency,
+	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency, BacklogGuard backlog,
 			IntakeProperties properties, JsonMapper json, Clock clock) {
 		this.receiver = receiver;
 		this.intake = intake;
 		this.idempotency = idempotency;
+		this.backlog = backlog;
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
@@ -88,6 +92,7 @@ class TaskIntakeController {
 				throw ApiProblem.badRequest("missing_type", "The multipart field 'type' is missing");
 			}
 			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
+			this.backlog.admit(type);
 			IntakeChecks.checkKind(type, file.kind());
 			Map<String, Object> params = FormFields.params(form.params, this.json);
 			if (idempotencyKey != null) {
@@ -128,6 +133,10 @@ class TaskIntakeController {
 							}
 							JobType known = (form.type != null) ? IntakeChecks.checkType(form.type,
 									this.properties.acceptedTypes()) : null;
+							if (known != null) {
+								// before the file is stored
+								this.backlog.admit(known);
+							}
 							form.file = this.receiver.receive(key, content, item.getName(), known);
 						}
 						case "type" -> form.type = FormFields.read(content, "type");

@@ -9,4 +9,10 @@ public interface WorkQueue {
 	 */
 	void publish(TaskMessage message);
 
+	/**
+	 * Messages of {@code type} waiting on the queue (not those being worked on).
+	 * @throws dev.hopper.core.TransientFailure when the broker cannot tell
+	 */
+	long depth(dev.hopper.core.task.JobType type);
+
 }

@@ -94,6 +94,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public long countFinishedSince(JobType type, Instant since) {
+		return this.store.countFinishedSince(type, since);
+	}
+
+	@Override
 	public long queuedAhead(Task task) {
 		return this.store.queuedAhead(task);
 	}

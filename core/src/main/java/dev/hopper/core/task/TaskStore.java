@@ -59,6 +59,9 @@ public interface TaskStore {
 	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
 	List<Task> findSilentRunning(Instant before, int limit);
 
+	/** Tasks of {@code type} that finished (any way) since {@code since}: the drain rate. */
+	long countFinishedSince(JobType type, Instant since);
+
 	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
 	long queuedAhead(Task task);
 

@@ -31,8 +31,8 @@ public class AmqpConfiguration {
 	}
 
 	@Bean
-	WorkQueue workQueue(ConfirmedPublisher publisher, QueueTopology topology) {
-		return new RabbitWorkQueue(publisher, topology);
+	WorkQueue workQueue(ConfirmedPublisher publisher, QueueTopology topology, RabbitTemplate rabbitTemplate) {
+		return new RabbitWorkQueue(publisher, topology, rabbitTemplate);
 	}
 
 	@Bean

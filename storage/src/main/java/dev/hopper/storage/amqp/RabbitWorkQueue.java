@@ -1,7 +1,12 @@
 package dev.hopper.storage.amqp;
 
 import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.TransientFailure;
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.JobType;
+
+import org.springframework.amqp.AmqpException;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
 
 /** {@link WorkQueue} on AMQP 0-9-1: task messages go to the task exchange, confirmed. */
 class RabbitWorkQueue implements WorkQueue {
@@ -10,15 +15,32 @@ class RabbitWorkQueue implements WorkQueue {
 
 	private final QueueTopology topology;
 
-	RabbitWorkQueue(ConfirmedPublisher publisher, QueueTopology topology) {
+	private final RabbitTemplate rabbit;
+
+	RabbitWorkQueue(ConfirmedPublisher publisher, QueueTopology topology, RabbitTemplate rabbit) {
 		this.publisher = publisher;
 		this.topology = topology;
+		this.rabbit = rabbit;
 	}
 
 	@Override
 	public void publish(TaskMessage message) {
 		this.publisher.send(this.topology.taskExchange(), this.topology.routingKey(message.type()),
 				TaskMessageCodec.encode(message), message.taskId());
+	}
+
+	@Override
+	public long depth(JobType type) {
+		try {
+			// a passive declare answers the ready count on RabbitMQ and on the embedded broker alike
+			Integer count = this.rabbit.execute((channel) -> channel
+				.queueDeclarePassive(this.topology.workQueue(type))
+				.getMessageCount());
+			return (count != null) ? count : 0;
+		}
+		catch (AmqpException ex) {
+			throw new TransientFailure("broker_unavailable", "Cannot read the queue depth: " + ex.getMessage(), ex);
+		}
 	}
 
 }

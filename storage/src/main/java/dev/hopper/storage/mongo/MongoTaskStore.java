@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
@@ -45,6 +46,8 @@ class MongoTaskStore implements TaskStore {
 		this.clock = clock;
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt",
 				Sort.Direction.ASC));
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("type", Sort.Direction.ASC)
+			.on("finishedAt", Sort.Direction.ASC));
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("batchId", Sort.Direction.ASC)
 			.on("state", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.ASC));
@@ -158,6 +161,11 @@ class MongoTaskStore implements TaskStore {
 		return this.mongo.find(query(where("state").is(TaskState.RUNNING).and("heartbeatAt").lt(before))
 			.with(Sort.by("heartbeatAt"))
 			.limit(limit), Task.class, COLLECTION);
+	}
+
+	@Override
+	public long countFinishedSince(JobType type, Instant since) {
+		return this.mongo.count(query(where("type").is(type).and("finishedAt").gte(since)), COLLECTION);
 	}
 
 	@Override

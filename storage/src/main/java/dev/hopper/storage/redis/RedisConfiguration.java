@@ -1,5 +1,6 @@
 package dev.hopper.storage.redis;
 
+import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.task.TaskChangeFeed;
 import org.redisson.Redisson;
@@ -10,7 +11,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redisson client, the lease registry, the task change feed and the Redis health check. */
+/** The Redisson client, leases, rate limits, the task change feed and the Redis health check. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
@@ -30,6 +31,11 @@ public class RedisConfiguration {
 	@Bean
 	LeaseRegistry leaseRegistry(RedissonClient redisson) {
 		return new RedisLeaseRegistry(redisson);
+	}
+
+	@Bean
+	RateLimiter rateLimiter(RedissonClient redisson) {
+		return new RedisRateLimiter(redisson);
 	}
 
 	@Bean

@@ -1,0 +1,43 @@
+package dev.hopper.api.admission;
+
+import java.time.Clock;
+
+import dev.hopper.core.admission.RateLimiter;
+import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.TaskStore;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The intake quota (after authentication) and the backlog guard. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(AdmissionProperties.class)
+class AdmissionConfiguration implements WebMvcConfigurer {
+
+	private final RateLimiter limiter;
+
+	private final AdmissionProperties properties;
+
+	AdmissionConfiguration(RateLimiter limiter, AdmissionProperties properties) {
+		this.limiter = limiter;
+		this.properties = properties;
+	}
+
+	@Override
+	public void addInterceptors(InterceptorRegistry registry) {
+		// after the API key interceptor, which names the tenant
+		registry.addInterceptor(new IntakeQuotaInterceptor(this.limiter, this.properties))
+			.addPathPatterns("/api/v1/**")
+			.order(Ordered.LOWEST_PRECEDENCE);
+	}
+
+	@Bean
+	BacklogGuard backlogGuard(WorkQueue queue, TaskStore tasks, Clock clock) {
+		return new BacklogGuard(queue, tasks, this.properties, clock);
+	}
+
+}
