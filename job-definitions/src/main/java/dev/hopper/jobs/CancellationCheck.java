@@ -9,9 +9,9 @@ import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.infrastructure.item.Chunk;
 
 /**
- * Stops a chunk step at the boundary after a client cancels its task: the chunk that just
- * committed stays committed, and the step ends STOPPED before reading the next one.
- * Every chunk step of every job registers one.
+ * Stops a chunk step at the boundary after a client cancels its task, or when this worker
+ * drains for shutdown: the chunk that just committed stays committed, and the step ends
+ * STOPPED before reading the next one. Every chunk step of every job registers one.
  */
 public class CancellationCheck implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -19,11 +19,14 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 
 	private final TaskStore tasks;
 
+	private final WorkerDrain drain;
+
 	private @Nullable StepExecution stepExecution;
 
-	public CancellationCheck(String taskId, TaskStore tasks) {
+	public CancellationCheck(String taskId, TaskStore tasks, WorkerDrain drain) {
 		this.taskId = taskId;
 		this.tasks = tasks;
+		this.drain = drain;
 	}
 
 	@Override
@@ -33,7 +36,7 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
-		if (this.stepExecution != null && this.tasks.shouldStop(this.taskId)) {
+		if (this.stepExecution != null && (this.drain.isDraining() || this.tasks.shouldStop(this.taskId))) {
 			this.stepExecution.setTerminateOnly();
 		}
 	}

@@ -30,7 +30,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A worker JVM is killed with SIGKILL in the middle of a 60-minute file. Once its lease has
  * expired, another worker takes the redelivered message, recovers the job and resumes it at
- * the first uncommitted segment; the result equals an uninterrupted run's, to the bit.
+ * the first uncommitted segment; the result equals an uninterrupted run's, to the bit. And a
+ * worker stopped with SIGTERM hands its task back at a chunk boundary, costing no attempt.
  */
 class WorkerKilledMidJobIntegrationTests {
 
@@ -41,25 +42,59 @@ class WorkerKilledMidJobIntegrationTests {
 	private static final long SEGMENTS = (60L * 60 * SAMPLE_RATE + SEGMENT_FRAMES - 1) / SEGMENT_FRAMES;
 
 	@Test
+	void aWorkerStoppedWithSigtermHandsItsTaskBackAtAChunkBoundary() throws Exception {
+		Path data = Files.createTempDirectory("hopper-sigterm-it");
+		try (EmbeddedInfrastructure infrastructure = HopperStandalone.start(data)) {
+			List<String> args = arguments(infrastructure);
+			try (ConfigurableApplicationContext api = HopperApi.application(Map.of())
+				.run(args.toArray(String[]::new))) {
+				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
+				long segments = (20L * 60 * SAMPLE_RATE + SEGMENT_FRAMES - 1) / SEGMENT_FRAMES;
+				Process stopped = startWorkerProcess(args, data.resolve("stopped-worker.log"));
+				String id;
+				try {
+					id = submit(http, minutes(20), "sigterm");
+					awaitProgress(http, id, segments / 10);
+				}
+				finally {
+					// SIGTERM: a graceful stop
+					stopped.destroy();
+					stopped.waitFor();
+				}
+				JsonNode handedBack = http.get("/api/v1/tasks/" + id).json();
+				assertThat(handedBack.get("state").asString()).isEqualTo("QUEUED");
+				assertThat(handedBack.get("attempts").asInt()).as("a shutdown costs no attempt").isZero();
+
+				try (ConfigurableApplicationContext survivor = HopperWorkers.application(Map.of())
+					.run(args.toArray(String[]::new))) {
+					JsonNode finished = awaitFinished(http, id);
+					assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+					assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+					List<Document> steps = survivor.getBean(MongoTemplate.class).getCollection("BATCH_STEP_EXECUTION")
+						.find(new Document("name", "audio-analysis")).sort(new Document("stepExecutionId", 1))
+						.into(new ArrayList<>());
+					assertThat(steps).hasSize(2);
+					assertThat(steps.get(0).getString("status")).isEqualTo("STOPPED");
+					long committed = steps.get(0).get("writeCount", Number.class).longValue();
+					assertThat(committed).isBetween(segments / 10, segments - 1);
+					assertThat(steps.get(1).get("readCount", Number.class).longValue())
+						.as("stopped at a boundary: nothing is read twice")
+						.isEqualTo(segments - committed);
+				}
+			}
+		}
+	}
+
+	@Test
 	void aSixtyMinuteFileResumesFromItsLastCommittedSegment() throws Exception {
 		Path data = Files.createTempDirectory("hopper-kill-it");
 		try (EmbeddedInfrastructure infrastructure = HopperStandalone.start(data)) {
-			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
-			properties.put("hopper.amqp.namespace", "hopper-kill-" + UUID.randomUUID().toString().substring(0, 8));
-			properties.put("server.port", 0);
-			properties.put("hopper.worker.lease-ttl", "3s");
-			properties.put("hopper.worker.lease-renew-interval", "1s");
-			properties.put("hopper.jobs.audio.segment-frames", SEGMENT_FRAMES);
-			properties.put("hopper.jobs.audio.segments-per-chunk", 2);
-			properties.put("hopper.intake.max-file-size", 100 * 1024 * 1024);
-			properties.putAll(Http.keyProperties());
-			List<String> args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
-				.toList();
+			List<String> args = arguments(infrastructure);
 
 			try (ConfigurableApplicationContext api = HopperApi.application(Map.of())
 				.run(args.toArray(String[]::new))) {
 				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
-				byte[] hour = sixtyMinutes();
+				byte[] hour = minutes(60);
 
 				Process doomed = startWorkerProcess(args, data.resolve("doomed-worker.log"));
 				String killed;
@@ -109,9 +144,22 @@ class WorkerKilledMidJobIntegrationTests {
 		}
 	}
 
-	/** One hour of mono 8 kHz 16-bit audio: a 220 Hz tone under clicks at 120 BPM. */
-	private static byte[] sixtyMinutes() {
-		int frames = 60 * 60 * SAMPLE_RATE;
+	private static List<String> arguments(EmbeddedInfrastructure infrastructure) {
+		Map<String, Object> properties = new HashMap<>(infrastructure.properties());
+		properties.put("hopper.amqp.namespace", "hopper-kill-" + UUID.randomUUID().toString().substring(0, 8));
+		properties.put("server.port", 0);
+		properties.put("hopper.worker.lease-ttl", "3s");
+		properties.put("hopper.worker.lease-renew-interval", "1s");
+		properties.put("hopper.jobs.audio.segment-frames", SEGMENT_FRAMES);
+		properties.put("hopper.jobs.audio.segments-per-chunk", 2);
+		properties.put("hopper.intake.max-file-size", 100 * 1024 * 1024);
+		properties.putAll(Http.keyProperties());
+		return properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toList();
+	}
+
+	/** Mono 8 kHz 16-bit audio: a 220 Hz tone under clicks at 120 BPM. */
+	private static byte[] minutes(int minutes) {
+		int frames = minutes * 60 * SAMPLE_RATE;
 		ByteBuffer pcm = ByteBuffer.allocate(frames * 2).order(ByteOrder.LITTLE_ENDIAN);
 		for (int i = 0; i < frames; i++) {
 			double t = (double) i / SAMPLE_RATE;

@@ -10,6 +10,7 @@ import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskStore;
+import dev.hopper.jobs.WorkerDrain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,12 +43,15 @@ class TaskRunner {
 
 	private final ResultReuse reuse;
 
+	private final WorkerDrain drain;
+
 	private final WorkerProperties properties;
 
 	private final Clock clock;
 
 	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics, ResultReuse reuse,
-			WorkerProperties properties, Clock clock) {
+			WorkerDrain drain, WorkerProperties properties, Clock clock) {
+		this.drain = drain;
 		this.tasks = tasks;
 		this.leases = leases;
 		this.launcher = launcher;
@@ -59,6 +63,10 @@ class TaskRunner {
 
 	Verdict run(TaskMessage message) {
 		String taskId = message.taskId();
+		if (this.drain.isDraining()) {
+			// shutting down: the message goes back for another worker
+			return record(message, Verdict.of(TaskOutcome.RETRY));
+		}
 		if (!this.leases.acquire(taskId)) {
 			logger.debug("Task {} is leased by another worker; dropping the duplicate delivery", taskId);
 			return record(message, Verdict.of(TaskOutcome.DUPLICATE));
@@ -111,6 +119,12 @@ class TaskRunner {
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED && this.tasks.shouldStop(taskId)) {
 			return cancelled(taskId);
+		}
+		if (execution.getStatus() == BatchStatus.STOPPED && this.drain.isDraining()) {
+			// stopped at a chunk boundary for shutdown: another worker restarts it from there
+			this.tasks.handBack(taskId);
+			logger.info("Task {} handed back at a chunk boundary: this worker is shutting down", taskId);
+			return Verdict.of(TaskOutcome.RETRY);
 		}
 		Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
 		if (cause == null) {

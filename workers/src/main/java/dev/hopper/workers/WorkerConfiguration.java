@@ -12,6 +12,7 @@ import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
+import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.QueueTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -23,7 +24,9 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.annotation.Configuration;
 
 /** One listener container per job type this worker has a job for, the leases and the orphan sweeper. */
@@ -46,6 +49,17 @@ class WorkerConfiguration {
 	}
 
 	@Bean
+	WorkerDrain workerDrain() {
+		return new WorkerDrain();
+	}
+
+	/** On shutdown (SIGTERM included), before the listeners stop: take no new task, stop running jobs at their next chunk. */
+	@Bean
+	ApplicationListener<ContextClosedEvent> drainOnShutdown(WorkerDrain drain) {
+		return (event) -> drain.start();
+	}
+
+	@Bean
 	TaskMetrics taskMetrics(MeterRegistry meterRegistry) {
 		return new TaskMetrics(meterRegistry);
 	}
@@ -57,8 +71,8 @@ class WorkerConfiguration {
 
 	@Bean
 	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
-			ResultReuse reuse, WorkerProperties properties, Clock clock) {
-		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, properties, clock);
+			ResultReuse reuse, WorkerDrain drain, WorkerProperties properties, Clock clock) {
+		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, drain, properties, clock);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
@@ -84,6 +98,8 @@ class WorkerConfiguration {
 		container.setConcurrentConsumers(properties.concurrency());
 		// one unacked message per consumer: the rest stay on the queue for other replicas
 		container.setPrefetchCount(1);
+		// shutdown waits this long for a running job to stop at its next chunk boundary
+		container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
 		container.setMessageListener(new TaskMessageListener(runner, deadLetters, type));
 		container.setAutoStartup(launcher.canRun(type));
 		return container;

@@ -15,10 +15,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseTtl how long a lease outlives its worker's last renewal
  * @param leaseRenewInterval how often a running worker renews its leases (each renewal is a heartbeat)
  * @param sweepInterval how often the one active sweeper looks for orphaned RUNNING tasks
+ * @param shutdownTimeout how long shutdown waits for running jobs to reach a chunk boundary
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
-		Duration leaseRenewInterval, Duration sweepInterval) {
+		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout) {
 
 	public WorkerProperties {
 		id = (id != null && !id.isBlank()) ? id
@@ -28,6 +29,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		leaseTtl = (leaseTtl != null) ? leaseTtl : Duration.ofSeconds(30);
 		leaseRenewInterval = (leaseRenewInterval != null) ? leaseRenewInterval : Duration.ofSeconds(10);
 		sweepInterval = (sweepInterval != null) ? sweepInterval : Duration.ofSeconds(15);
+		shutdownTimeout = (shutdownTimeout != null) ? shutdownTimeout : Duration.ofSeconds(30);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

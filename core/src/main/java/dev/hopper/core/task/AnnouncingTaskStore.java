@@ -84,6 +84,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean handBack(String id) {
+		return announced(id, this.store.handBack(id));
+	}
+
+	@Override
 	public boolean requeue(String id, TaskError error) {
 		return announced(id, this.store.requeue(id, error));
 	}

@@ -53,6 +53,9 @@ public interface TaskStore {
 	/** RUNNING → CANCELLED once its job has stopped; false when it was not running. */
 	boolean cancelled(String id);
 
+	/** RUNNING → QUEUED by a worker shutting down: the attempt is not counted against the task. */
+	boolean handBack(String id);
+
 	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
 	boolean requeue(String id, TaskError error);
 

@@ -6,6 +6,7 @@ import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.CancellationCheck;
+import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.jobs.audio.engine.AudioFeatures;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 
@@ -76,8 +77,9 @@ public class AudioFeaturesJobConfiguration {
 
 	@Bean
 	@StepScope
-	CancellationCheck audioCancellationCheck(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks) {
-		return new CancellationCheck(taskId, tasks);
+	CancellationCheck audioCancellationCheck(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks,
+			WorkerDrain drain) {
+		return new CancellationCheck(taskId, tasks, drain);
 	}
 
 	@Bean

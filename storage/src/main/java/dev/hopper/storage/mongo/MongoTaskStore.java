@@ -149,6 +149,11 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean handBack(String id) {
+		return moveTo(id, TaskState.QUEUED, new Update().inc("attempts", -1).unset("workerId"), TaskState.RUNNING);
+	}
+
+	@Override
 	public boolean requeue(String id, TaskError error) {
 		return this.mongo
 			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
