@@ -697,6 +697,39 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void anOperatorListsADeadLetterFixesItsCauseAndRedrivesIt() {
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		String key = dev.hopper.core.blob.BlobKeys.upload(id);
+		// its file is missing: every attempt fails transiently, and the message is dead-lettered
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+				new Upload(key, "0".repeat(64), 1000, ContentKind.WAV, "late.wav"), Map.of(), Instant.now()));
+		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+		assertThat(awaitFinished(id).get("error").get("code").asString()).isEqualTo("attempts_exhausted");
+
+		Http admin = this.http.withKey(Http.ADMIN_KEY);
+		assertProblem(this.http.get("/admin/v1/dead-letters"), 401, "invalid_admin_key");
+		JsonNode[] listed = new JsonNode[1];
+		await(() -> (listed[0] = pendingDeadLetterOf(admin, id)) != null, "the dead letter on record");
+		assertThat(listed[0].get("code").asString()).isEqualTo("attempts_exhausted");
+		assertThat(listed[0].get("type").asString()).isEqualTo("audio-features");
+
+		// the cause fixed: the file is there now
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 480, 0.5);
+		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
+		String deadLetterId = listed[0].get("id").asString();
+		Http.Response redriven = admin.post("/admin/v1/dead-letters/" + deadLetterId + "/redrive", "application/json", "");
+		assertThat(redriven.status()).as(redriven.body()).isEqualTo(202);
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+		assertThat(pendingDeadLetterOf(admin, id)).isNull();
+		assertProblem(admin.post("/admin/v1/dead-letters/" + deadLetterId + "/redrive", "application/json", ""), 409,
+				"already_redriven");
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();
@@ -761,6 +794,16 @@ abstract class EndToEndScenarios {
 		var info = new RabbitAdmin(this.context.getBean(RabbitTemplate.class))
 			.getQueueInfo(topology.deadLetterQueue(JobType.AUDIO_FEATURES));
 		return (info != null) ? info.getMessageCount() : 0;
+	}
+
+	private static JsonNode pendingDeadLetterOf(Http admin, String taskId) {
+		for (JsonNode letter : admin.get("/admin/v1/dead-letters?limit=500").json().get("deadLetters")) {
+			JsonNode letterTask = letter.get("taskId");
+			if (letterTask != null && !letterTask.isNull() && taskId.equals(letterTask.asString())) {
+				return letter;
+			}
+		}
+		return null;
 	}
 
 	private long jobInstancesOf(String taskId) {

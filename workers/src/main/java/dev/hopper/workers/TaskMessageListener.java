@@ -6,7 +6,6 @@ import com.rabbitmq.client.Channel;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.task.JobType;
-import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.TaskMessageCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,11 +23,11 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 
 	private final TaskRunner runner;
 
-	private final DeadLetterPublisher deadLetters;
+	private final DeadLetters deadLetters;
 
 	private final JobType type;
 
-	TaskMessageListener(TaskRunner runner, DeadLetterPublisher deadLetters, JobType type) {
+	TaskMessageListener(TaskRunner runner, DeadLetters deadLetters, JobType type) {
 		this.runner = runner;
 		this.deadLetters = deadLetters;
 		this.type = type;
@@ -43,7 +42,7 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 		}
 		catch (PermanentFailure poison) {
 			logger.warn("Dead-lettering a malformed message: {}", poison.getMessage());
-			this.deadLetters.deadLetter(message, this.type, poison.code(), String.valueOf(poison.getMessage()));
+			this.deadLetters.send(message, null, this.type, poison.code(), String.valueOf(poison.getMessage()));
 			channel.basicAck(tag, false);
 			return;
 		}
@@ -53,7 +52,7 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 			case RETRY -> channel.basicNack(tag, false, true);
 			case DEAD_LETTER -> {
 				logger.warn("Dead-lettering task {}: {}", task.taskId(), verdict.detail());
-				this.deadLetters.deadLetter(message, task.type(), verdict.code(), verdict.detail());
+				this.deadLetters.send(message, task.taskId(), task.type(), verdict.code(), verdict.detail());
 				channel.basicAck(tag, false);
 			}
 		}

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.core.lease.LeaseRegistry;
+import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
@@ -82,15 +83,19 @@ class WorkerConfiguration {
 	}
 
 	@Bean
+	DeadLetters deadLetters(DeadLetterPublisher publisher, DeadLetterStore records, Clock clock) {
+		return new DeadLetters(publisher, records, clock);
+	}
+
+	@Bean
 	SimpleMessageListenerContainer audioFeaturesListener(ConnectionFactory connectionFactory, TaskRunner runner,
-			TaskJobLauncher launcher, DeadLetterPublisher deadLetters, QueueTopology topology,
-			WorkerProperties properties) {
+			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
 		return listener(JobType.AUDIO_FEATURES, connectionFactory, runner, launcher, deadLetters, topology,
 				properties);
 	}
 
 	private static SimpleMessageListenerContainer listener(JobType type, ConnectionFactory connectionFactory,
-			TaskRunner runner, TaskJobLauncher launcher, DeadLetterPublisher deadLetters, QueueTopology topology,
+			TaskRunner runner, TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology,
 			WorkerProperties properties) {
 		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
 		container.setQueueNames(topology.workQueue(type));

@@ -3,6 +3,7 @@ package dev.hopper.storage.mongo;
 import java.time.Clock;
 
 import dev.hopper.core.intake.IdempotencyStore;
+import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.AnnouncingTaskStore;
@@ -54,6 +55,11 @@ public class MongoConfiguration {
 	@Bean
 	BatchStore batchStore(MongoTemplate mongoTemplate) {
 		return new MongoBatchStore(mongoTemplate);
+	}
+
+	@Bean
+	DeadLetterStore deadLetterStore(MongoTemplate mongoTemplate) {
+		return new MongoDeadLetterStore(mongoTemplate);
 	}
 
 }
