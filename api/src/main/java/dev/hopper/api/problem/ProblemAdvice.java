@@ -5,6 +5,7 @@ import java.util.Locale;
 
 import dev.hopper.core.HopperFailure;
 import jakarta.servlet.http.HttpServletRequest;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +45,13 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	ResponseEntity<ProblemDetail> failure(HopperFailure failure, HttpServletRequest request) {
 		HttpStatus status = failure.isTransient() ? HttpStatus.SERVICE_UNAVAILABLE : HttpStatus.UNPROCESSABLE_CONTENT;
 		return respond(status, failure.code(), failure.getMessage(), request, failure);
+	}
+
+	/** Tomcat cannot decode a query parameter (bytes that are not UTF-8): the client's fault. */
+	@ExceptionHandler(InvalidParameterException.class)
+	ResponseEntity<ProblemDetail> undecodableParameter(InvalidParameterException ex, HttpServletRequest request) {
+		return respond(HttpStatus.BAD_REQUEST, "invalid_parameter", "A query parameter is not valid UTF-8", request,
+				null);
 	}
 
 	@ExceptionHandler(Exception.class)
