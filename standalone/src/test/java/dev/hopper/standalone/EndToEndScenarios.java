@@ -82,6 +82,8 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.worker.lease-ttl", "3s");
 		properties.put("hopper.worker.lease-renew-interval", "1s");
 		properties.put("hopper.worker.sweep-interval", "1s");
+		properties.put("hopper.intake.outbox-delay", "2s");
+		properties.put("hopper.intake.outbox-interval", "1s");
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
@@ -225,6 +227,7 @@ abstract class EndToEndScenarios {
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "missing.wav"), Map.of(),
 				Instant.now()));
+		tasks.markPublished(id);
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 
 		JsonNode finished = awaitFinished(id);
@@ -448,6 +451,7 @@ abstract class EndToEndScenarios {
 			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload(key, sha256, wav.length, ContentKind.WAV, "orphan.wav"), Map.of(), Instant.now()));
+		tasks.markPublished(id);
 		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
 		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
 
@@ -704,6 +708,7 @@ abstract class EndToEndScenarios {
 		// its file is missing: every attempt fails transiently, and the message is dead-lettered
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload(key, "0".repeat(64), 1000, ContentKind.WAV, "late.wav"), Map.of(), Instant.now()));
+		tasks.markPublished(id);
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 		assertThat(awaitFinished(id).get("error").get("code").asString()).isEqualTo("attempts_exhausted");
 
@@ -730,6 +735,25 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void aTaskRecordedButNeverPublishedIsPublishedByTheOutboxRelay() throws Exception {
+		// as if the api died between writing the task and publishing its message
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 490, 0.5);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		String key = dev.hopper.core.blob.BlobKeys.upload(id);
+		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+		this.context.getBean(TaskStore.class)
+			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+					new Upload(key, sha256, wav.length, ContentKind.WAV, "unpublished.wav"), Map.of(), Instant.now()));
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(this.context.getBean(TaskStore.class).find(id).orElseThrow().published()).isTrue();
+	}
+
+	@Test
 	void healthAndMetricsAreExposed() {
 		submitSine();
 		JsonNode health = this.http.get("/actuator/health").json();
@@ -749,13 +773,14 @@ abstract class EndToEndScenarios {
 			.json().get("id").asString();
 	}
 
-	/** A task recorded but never published: it stays QUEUED for as long as a test needs. */
+	/** A task recorded as published whose message never went out: it stays QUEUED as long as a test needs. */
 	private String insertQueuedTask() {
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
 		this.context.getBean(TaskStore.class)
 			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 					new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
 					Instant.now()));
+		this.context.getBean(TaskStore.class).markPublished(id);
 		return id;
 	}
 
