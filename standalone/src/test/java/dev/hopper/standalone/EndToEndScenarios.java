@@ -84,6 +84,7 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.worker.sweep-interval", "1s");
 		properties.put("hopper.intake.outbox-delay", "2s");
 		properties.put("hopper.intake.outbox-interval", "1s");
+		properties.put("hopper.worker.retry-backoff", "300ms");
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
@@ -230,10 +231,23 @@ abstract class EndToEndScenarios {
 		tasks.markPublished(id);
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 
+		JsonNode waiting = null;
+		for (int i = 0; i < 600 && waiting == null; i++) {
+			JsonNode now = this.http.get("/api/v1/tasks/" + id).json();
+			waiting = (now.get("retryAt").isNull()) ? null : now;
+			sleepQuietly(10);
+		}
+		assertThat(waiting).as("seen waiting for its next attempt").isNotNull();
+		assertThat(waiting.get("state").asString()).isEqualTo("QUEUED");
+		assertThat(waiting.get("error").get("code").asString()).isEqualTo("storage_unavailable");
+
 		JsonNode finished = awaitFinished(id);
 		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
 		assertThat(finished.get("attempts").asInt()).isEqualTo(3);
 		assertThat(finished.get("error").get("code").asString()).isEqualTo("attempts_exhausted");
+		// two backoffs, 300 ms and 600 ms less 20 % jitter, lie between the three attempts
+		assertThat(Duration.between(Instant.parse(finished.get("startedAt").asString()),
+				Instant.parse(finished.get("finishedAt").asString()))).isGreaterThan(Duration.ofMillis(720));
 		await(() -> deadLetters() >= 1, "the message reaches the dead-letter queue");
 	}
 
@@ -851,6 +865,16 @@ abstract class EndToEndScenarios {
 			count++;
 		}
 		return count;
+	}
+
+	private static void sleepQuietly(long millis) {
+		try {
+			Thread.sleep(millis);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new AssertionError(ex);
+		}
 	}
 
 	private static void await(java.util.function.BooleanSupplier condition, String what) {

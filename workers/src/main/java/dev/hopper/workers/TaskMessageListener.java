@@ -48,7 +48,7 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 		}
 		TaskRunner.Verdict verdict = this.runner.run(task);
 		switch (verdict.outcome()) {
-			case SUCCEEDED, CACHED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
+			case SUCCEEDED, CACHED, DEFERRED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
 			case RETRY -> channel.basicNack(tag, false, true);
 			case DEAD_LETTER -> {
 				logger.warn("Dead-lettering task {}: {}", task.taskId(), verdict.detail());

@@ -20,7 +20,10 @@ enum TaskOutcome {
 	/** The task finished earlier or runs elsewhere: a duplicate delivery; ack. */
 	DUPLICATE,
 
-	/** A transient failure gave the task back; nack and requeue for another attempt. */
+	/** A transient failure gave the task back for a later attempt, which the outbox publishes; ack. */
+	DEFERRED,
+
+	/** This worker is shutting down and gave the task back; nack and requeue for another worker. */
 	RETRY,
 
 	/** The message cannot be worked (poison, unknown, exhausted); dead-letter it, then ack. */

@@ -148,8 +148,10 @@ class TaskRunner {
 		if (attempt >= this.properties.maxAttempts()) {
 			return exhausted(taskId, attempt, error);
 		}
-		this.tasks.requeue(taskId, error);
-		return Verdict.of(TaskOutcome.RETRY);
+		Instant retryAt = this.clock.instant()
+			.plus(this.properties.retryDelay(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+		this.tasks.requeue(taskId, error, retryAt);
+		return Verdict.of(TaskOutcome.DEFERRED);
 	}
 
 	/** A client cancelled the task while it ran: it ends CANCELLED, its message is done with. */

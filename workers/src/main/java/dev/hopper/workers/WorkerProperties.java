@@ -16,10 +16,21 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param leaseRenewInterval how often a running worker renews its leases (each renewal is a heartbeat)
  * @param sweepInterval how often the one active sweeper looks for orphaned RUNNING tasks
  * @param shutdownTimeout how long shutdown waits for running jobs to reach a chunk boundary
+ * @param retryBackoff delay before the second attempt after a transient failure; it
+ * doubles with each further attempt (with jitter), up to {@code retryBackoffMax}
+ * @param retryBackoffMax the longest delay between attempts
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
-		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout) {
+		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout, Duration retryBackoff,
+		Duration retryBackoffMax) {
+
+	/** The delay before attempt {@code attempt + 1}: exponential, capped, with ±20 % jitter. */
+	public Duration retryDelay(int attempt, double jitter) {
+		double base = this.retryBackoff.toMillis() * Math.pow(2, Math.max(0, attempt - 1));
+		double capped = Math.min(base, this.retryBackoffMax.toMillis());
+		return Duration.ofMillis(Math.round(capped * (0.8 + 0.4 * jitter)));
+	}
 
 	public WorkerProperties {
 		id = (id != null && !id.isBlank()) ? id
@@ -30,6 +41,8 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		leaseRenewInterval = (leaseRenewInterval != null) ? leaseRenewInterval : Duration.ofSeconds(10);
 		sweepInterval = (sweepInterval != null) ? sweepInterval : Duration.ofSeconds(15);
 		shutdownTimeout = (shutdownTimeout != null) ? shutdownTimeout : Duration.ofSeconds(30);
+		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(5);
+		retryBackoffMax = (retryBackoffMax != null) ? retryBackoffMax : Duration.ofMinutes(5);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

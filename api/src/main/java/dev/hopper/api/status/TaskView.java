@@ -18,12 +18,13 @@ import org.jspecify.annotations.Nullable;
  * @param cancelRequested a cancel was asked for while it ran; it stops at its next chunk
  * @param cached its result is an earlier run's, reused: no job ran for it
  * @param cachedFrom the task whose run it reused
+ * @param retryAt while QUEUED after a transient failure: when its next attempt goes out
  */
 public record TaskView(String id, String type, TaskState state, ProgressView progress, int attempts,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable TaskError error,
 		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested,
 		@Nullable Double heartbeatAgeSeconds, @Nullable Long queuePosition, boolean cached,
-		@Nullable String cachedFrom) {
+		@Nullable String cachedFrom, @Nullable Instant retryAt) {
 
 	public static String path(String taskId) {
 		return "/api/v1/tasks/" + taskId;
@@ -48,7 +49,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, task.batchId(),
 				task.upload().sha256(), task.cancelRequested(), heartbeatAge,
 				(task.state() == TaskState.QUEUED) ? queuePosition : null, task.cachedFrom() != null,
-				task.cachedFrom());
+				task.cachedFrom(), (task.state() == TaskState.QUEUED) ? task.retryAt() : null);
 	}
 
 	/** Progress with its percentage spelled out. */

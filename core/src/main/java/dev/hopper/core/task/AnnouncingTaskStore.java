@@ -89,8 +89,8 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
-	public boolean requeue(String id, TaskError error) {
-		return announced(id, this.store.requeue(id, error));
+	public boolean requeue(String id, TaskError error, Instant retryAt) {
+		return announced(id, this.store.requeue(id, error, retryAt));
 	}
 
 	@Override

@@ -56,8 +56,12 @@ public interface TaskStore {
 	/** RUNNING → QUEUED by a worker shutting down: the attempt is not counted against the task. */
 	boolean handBack(String id);
 
-	/** RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. */
-	boolean requeue(String id, TaskError error);
+	/**
+	 * RUNNING → QUEUED after a transient failure, keeping {@code error} as the last one. Its
+	 * message is not sent now: the task is unpublished until {@code retryAt}, and then the
+	 * outbox relay publishes it (a durable delay, with no thread waiting).
+	 */
+	boolean requeue(String id, TaskError error, Instant retryAt);
 
 	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
 	List<Task> findSilentRunning(Instant before, int limit);
@@ -89,7 +93,7 @@ public interface TaskStore {
 	/** The outbox: its message is confirmed by the broker. */
 	void markPublished(String id);
 
-	/** Tasks accepted at least {@code age} ago whose message is not confirmed yet. */
+	/** Tasks accepted at least {@code age} ago whose message is not confirmed yet, and whose retry time (if any) has come. */
 	List<Task> findUnpublished(Duration age, int limit);
 
 }

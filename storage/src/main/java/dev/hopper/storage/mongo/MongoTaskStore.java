@@ -154,10 +154,15 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
-	public boolean requeue(String id, TaskError error) {
+	public boolean requeue(String id, TaskError error, Instant retryAt) {
 		return this.mongo
 			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
-					new Update().set("state", TaskState.QUEUED).set("error", error).unset("workerId"), COLLECTION)
+					new Update().set("state", TaskState.QUEUED)
+						.set("error", error)
+						.set("published", false)
+						.set("retryAt", retryAt)
+						.unset("workerId"),
+					COLLECTION)
 			.getModifiedCount() == 1;
 	}
 
@@ -229,12 +234,17 @@ class MongoTaskStore implements TaskStore {
 
 	@Override
 	public void markPublished(String id) {
-		this.mongo.updateFirst(query(where("_id").is(id)), Update.update("published", true), COLLECTION);
+		this.mongo.updateFirst(query(where("_id").is(id)), new Update().set("published", true).unset("retryAt"),
+				COLLECTION);
 	}
 
 	@Override
 	public List<Task> findUnpublished(Duration age, int limit) {
-		Criteria due = where("published").is(false).and("createdAt").lte(this.clock.instant().minus(age));
+		Instant now = this.clock.instant();
+		Criteria due = where("published").is(false)
+			.and("createdAt")
+			.lte(now.minus(age))
+			.orOperator(where("retryAt").is(null), where("retryAt").lte(now));
 		return this.mongo.find(query(due).with(Sort.by("createdAt")).limit(limit), Task.class, COLLECTION);
 	}
 

@@ -162,10 +162,14 @@ class MongoStoresIntegrationTests {
 		this.tasks.insert(task);
 		this.tasks.claim(task.id(), "a", 3);
 
-		assertThat(this.tasks.requeue(task.id(), new TaskError("storage_unavailable", "down"))).isTrue();
+		assertThat(this.tasks.requeue(task.id(), new TaskError("storage_unavailable", "down"),
+				this.clock.instant().plusSeconds(5))).isTrue();
 
 		Task queued = this.tasks.find(task.id()).orElseThrow();
 		assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
+		assertThat(queued.retryAt()).isEqualTo(this.clock.instant().plusSeconds(5));
+		assertThat(this.tasks.findUnpublished(java.time.Duration.ZERO, 10_000)).extracting(Task::id)
+			.as("not due before its retry time").doesNotContain(task.id());
 		assertThat(queued.error()).isEqualTo(new TaskError("storage_unavailable", "down"));
 		assertThat(queued.workerId()).isNull();
 		assertThat(this.tasks.claim(task.id(), "b", 3).task().attempts()).isEqualTo(2);
