@@ -11,18 +11,22 @@ import java.util.Map;
 import dev.hopper.core.tenant.ApiKeySecrets;
 
 /**
- * Standalone mode's keys: a development API key and an admin key, made on first start and
- * kept (readable by the owner only) in the data directory, so they survive restarts.
+ * Standalone mode's keys: a development API key, an admin key and the webhook signing key,
+ * made on first start and kept (readable by the owner only) in the data directory, so they
+ * survive restarts. Webhooks may call local endpoints here: this is a laptop.
  */
-record DevelopmentKeys(String apiKey, String adminKey) {
+record DevelopmentKeys(String apiKey, String adminKey, String webhookSigningKey) {
 
 	static DevelopmentKeys in(Path dataDirectory) {
 		return new DevelopmentKeys(readOrCreate(dataDirectory.resolve("development-api-key")),
-				readOrCreate(dataDirectory.resolve("admin-api-key")));
+				readOrCreate(dataDirectory.resolve("admin-api-key")),
+				readOrCreate(dataDirectory.resolve("webhook-signing-key")));
 	}
 
 	Map<String, Object> properties() {
-		return Map.of("hopper.auth.development-key", this.apiKey, "hopper.auth.admin-key", this.adminKey);
+		return Map.of("hopper.auth.development-key", this.apiKey, "hopper.auth.admin-key", this.adminKey,
+				"hopper.webhooks.signing-key", this.webhookSigningKey, "hopper.webhooks.allow-private-addresses",
+				true);
 	}
 
 	private static String readOrCreate(Path file) {

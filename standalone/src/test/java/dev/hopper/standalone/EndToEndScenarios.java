@@ -85,6 +85,9 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.intake.outbox-delay", "2s");
 		properties.put("hopper.intake.outbox-interval", "1s");
 		properties.put("hopper.worker.retry-backoff", "300ms");
+		properties.put("hopper.webhooks.signing-key", "test-signing-key");
+		properties.put("hopper.webhooks.allow-private-addresses", true);
+		properties.put("hopper.webhooks.interval", "200ms");
 		properties.put("hopper.jobs.audio.segment-frames", 8192);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 4);
 		properties.put("hopper.intake.max-file-size", MAX_FILE_SIZE);
@@ -765,6 +768,53 @@ abstract class EndToEndScenarios {
 		JsonNode finished = awaitFinished(id);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(this.context.getBean(TaskStore.class).find(id).orElseThrow().published()).isTrue();
+	}
+
+	@Test
+	void aFinishedTaskIsSignedAndDeliveredToItsWebhookRetryingUntilTheEndpointTakesIt() throws Exception {
+		List<com.sun.net.httpserver.Headers> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
+		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();
+		com.sun.net.httpserver.HttpServer endpoint = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		endpoint.createContext("/hook", (exchange) -> {
+			headers.add(exchange.getRequestHeaders());
+			bodies.add(new String(exchange.getRequestBody().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8));
+			// the first delivery fails: the relay must try again
+			exchange.sendResponseHeaders((bodies.size() == 1) ? 500 : 204, -1);
+			exchange.close();
+		});
+		endpoint.start();
+		try {
+			String url = "http://127.0.0.1:" + endpoint.getAddress().getPort() + "/hook";
+			byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 500, 0.5);
+			String id = this.http.postMultipart("/api/v1/tasks",
+					Http.parts("type", "audio-features", "webhook", url, "file", wav)).json().get("id").asString();
+			assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+			await(() -> bodies.size() >= 2, "the webhook delivered after one failure");
+			sleepQuietly(500);
+			assertThat(bodies).as("delivered once accepted, not again").hasSize(2);
+
+			JsonNode notice = tools.jackson.databind.json.JsonMapper.builder().build().readTree(bodies.get(1));
+			assertThat(notice.get("id").asString()).isEqualTo(id);
+			assertThat(notice.get("state").asString()).isEqualTo("SUCCEEDED");
+			String secret = this.http.get("/api/v1/webhook-secret").json().get("secret").asString();
+			String signature = headers.get(1).getFirst("Hopper-Signature");
+			String timestamp = signature.substring(2, signature.indexOf(','));
+			javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+			mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+					"HmacSHA256"));
+			String expected = java.util.HexFormat.of()
+				.formatHex(mac.doFinal((timestamp + "." + bodies.get(1)).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+			assertThat(signature).isEqualTo("t=" + timestamp + ",v1=" + expected);
+			assertThat(headers.get(0).getFirst("Hopper-Delivery")).isNotEqualTo(headers.get(1).getFirst("Hopper-Delivery"));
+
+			assertProblem(this.http.postMultipart("/api/v1/tasks",
+					Http.parts("type", "audio-features", "webhook", "ftp://example.com/x", "file", wav)), 400,
+					"invalid_webhook");
+		}
+		finally {
+			endpoint.stop(0);
+		}
 	}
 
 	@Test

@@ -10,6 +10,7 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.api.status.TenantTasks;
+import dev.hopper.api.webhook.WebhookTargets;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.intake.Fingerprint;
@@ -46,12 +47,16 @@ class AnalysisRequestController {
 
 	private final BacklogGuard backlog;
 
+	private final WebhookTargets webhooks;
+
 	private final IntakeProperties properties;
 
 	private final Clock clock;
 
 	AnalysisRequestController(TaskStore tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
-			Idempotency idempotency, BacklogGuard backlog, IntakeProperties properties, Clock clock) {
+			Idempotency idempotency, BacklogGuard backlog, WebhookTargets webhooks, IntakeProperties properties,
+			Clock clock) {
+		this.webhooks = webhooks;
 		this.backlog = backlog;
 		this.tasks = tasks;
 		this.tenantTasks = tenantTasks;
@@ -88,7 +93,8 @@ class AnalysisRequestController {
 					.body(TaskView.of(earlier.get()));
 			}
 		}
-		Task task = Task.accepted(taskId, tenant.id(), type, source.upload(), params, this.clock.instant());
+		Task accepted = Task.accepted(taskId, tenant.id(), type, source.upload(), params, this.clock.instant());
+		Task task = (body.webhook() != null) ? accepted.notifying(this.webhooks.check(body.webhook())) : accepted;
 		this.intake.accept(task);
 		return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
 	}
@@ -114,9 +120,10 @@ class AnalysisRequestController {
 	 * @param sha256 or the file's content hash
 	 * @param type the job to run
 	 * @param params its parameters
+	 * @param webhook an endpoint to notify when it finishes
 	 */
 	record AnalysisRequest(@Nullable String sourceTaskId, @Nullable String sha256, @Nullable String type,
-			@Nullable Map<String, Object> params) {
+			@Nullable Map<String, Object> params, @Nullable String webhook) {
 	}
 
 }

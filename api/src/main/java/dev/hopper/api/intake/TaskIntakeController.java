@@ -12,6 +12,7 @@ import dev.hopper.api.admission.BacklogGuard;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.webhook.WebhookTargets;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.blob.BlobKeys;
@@ -52,6 +53,8 @@ class TaskIntakeController {
 
 	private final BacklogGuard backlog;
 
+	private final WebhookTargets webhooks;
+
 	private final IntakeProperties properties;
 
 	private final JsonMapper json;
@@ -59,7 +62,8 @@ class TaskIntakeController {
 	private final Clock clock;
 
 	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency, BacklogGuard backlog,
-			IntakeProperties properties, JsonMapper json, Clock clock) {
+			WebhookTargets webhooks, IntakeProperties properties, JsonMapper json, Clock clock) {
+		this.webhooks = webhooks;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.idempotency = idempotency;
@@ -106,7 +110,8 @@ class TaskIntakeController {
 						.body(TaskView.of(earlier.get()));
 				}
 			}
-			Task task = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
+			Task accepted = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
+			Task task = (form.webhook != null) ? accepted.notifying(form.webhook) : accepted;
 			this.intake.accept(task);
 			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
 		}
@@ -141,6 +146,7 @@ class TaskIntakeController {
 						}
 						case "type" -> form.type = FormFields.read(content, "type");
 						case "params" -> form.params = FormFields.read(content, "params");
+						case "webhook" -> form.webhook = this.webhooks.check(FormFields.read(content, "webhook"));
 						default -> content.transferTo(OutputStream.nullOutputStream());
 					}
 				}
@@ -166,6 +172,8 @@ class TaskIntakeController {
 		@Nullable String type;
 
 		@Nullable String params;
+
+		@Nullable String webhook;
 
 	}
 

@@ -134,6 +134,21 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public Optional<Task> claimDueWebhook(Instant now, Instant leaseUntil, int maxAttempts) {
+		return this.store.claimDueWebhook(now, leaseUntil, maxAttempts);
+	}
+
+	@Override
+	public void webhookDelivered(String id, Instant at) {
+		this.store.webhookDelivered(id, at);
+	}
+
+	@Override
+	public void webhookFailed(String id, String error, Instant nextAt) {
+		this.store.webhookFailed(id, error, nextAt);
+	}
+
+	@Override
 	public void markPublished(String id) {
 		this.store.markPublished(id);
 	}

@@ -90,6 +90,18 @@ public interface TaskStore {
 	/** The tenant's most recent task on a file with this content, to run more work on it. */
 	Optional<Task> findLatestByContent(String tenantId, String sha256);
 
+	/**
+	 * Takes the next finished task whose webhook is due, leasing its delivery until
+	 * {@code leaseUntil} (so one replica delivers it) and counting the attempt.
+	 */
+	Optional<Task> claimDueWebhook(Instant now, Instant leaseUntil, int maxAttempts);
+
+	/** Its webhook delivery was accepted by the client. */
+	void webhookDelivered(String id, Instant at);
+
+	/** Its webhook delivery failed; the next try is due at {@code nextAt}. */
+	void webhookFailed(String id, String error, Instant nextAt);
+
 	/** The outbox: its message is confirmed by the broker. */
 	void markPublished(String id);
 

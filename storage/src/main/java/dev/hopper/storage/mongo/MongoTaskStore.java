@@ -46,6 +46,9 @@ class MongoTaskStore implements TaskStore {
 		this.clock = clock;
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt",
 				Sort.Direction.ASC));
+		mongo.indexOps(COLLECTION).createIndex(new Index().on("webhook.deliveredAt", Sort.Direction.ASC)
+			.on("webhook.nextAt", Sort.Direction.ASC)
+			.sparse());
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("type", Sort.Direction.ASC)
 			.on("finishedAt", Sort.Direction.ASC));
 		mongo.indexOps(COLLECTION).createIndex(new Index().on("batchId", Sort.Direction.ASC)
@@ -230,6 +233,33 @@ class MongoTaskStore implements TaskStore {
 		return Optional.ofNullable(this.mongo.findOne(
 				query(where("tenantId").is(tenantId).and("upload.sha256").is(sha256)).with(Sort.by(Sort.Direction.DESC,
 						"_id")), Task.class, COLLECTION));
+	}
+
+	@Override
+	public Optional<Task> claimDueWebhook(Instant now, Instant leaseUntil, int maxAttempts) {
+		Query due = query(where("state").in(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED)
+			.and("webhook")
+			.ne(null)
+			.and("webhook.deliveredAt")
+			.is(null)
+			.and("webhook.attempts")
+			.lt(maxAttempts)
+			.orOperator(where("webhook.nextAt").is(null), where("webhook.nextAt").lte(now)));
+		Update lease = new Update().set("webhook.nextAt", leaseUntil).inc("webhook.attempts", 1);
+		return Optional.ofNullable(this.mongo.findAndModify(due, lease, FindAndModifyOptions.options().returnNew(true),
+				Task.class, COLLECTION));
+	}
+
+	@Override
+	public void webhookDelivered(String id, Instant at) {
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("webhook.deliveredAt", at).unset("webhook.lastError"), COLLECTION);
+	}
+
+	@Override
+	public void webhookFailed(String id, String error, Instant nextAt) {
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("webhook.lastError", error).set("webhook.nextAt", nextAt), COLLECTION);
 	}
 
 	@Override
