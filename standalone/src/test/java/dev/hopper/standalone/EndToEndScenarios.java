@@ -75,7 +75,6 @@ abstract class EndToEndScenarios {
 	@BeforeAll
 	void startHopper() throws Exception {
 		Map<String, Object> properties = new HashMap<>(infrastructure());
-		properties.put("server.port", 0);
 		properties.put("hopper.amqp.namespace", "hopper-it-" + UUID.randomUUID().toString().substring(0, 8));
 		properties.put("hopper.worker.max-attempts", 3);
 		// short leases and a busy sweeper, so orphans are found within seconds
@@ -94,7 +93,8 @@ abstract class EndToEndScenarios {
 		properties.putAll(Http.keyProperties());
 		properties.put("hopper.admission.tenant-intake-per-minute[" + this.burstTenant + "]", 5);
 		properties.put("hopper.admission.max-backlog[audio-features]", 20);
-		this.context = HopperStandalone.application(properties).run();
+		// a command-line argument, so it wins over the port in hopper-standalone.yml
+		this.context = HopperStandalone.application(properties).run("--server.port=0");
 		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
 
@@ -289,9 +289,35 @@ abstract class EndToEndScenarios {
 		assertProblem(this.http.get("/api/v1/tasks/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
 				"task_not_found");
 		assertProblem(this.http.get("/api/v1/tasks/..%2F..%2Fetc"), 404, null);
+		// archives and SVG (with script and an XXE entity) are refused by their bytes, whatever they are called
+		byte[] zip = { 'P', 'K', 3, 4, 20, 0, 0, 0, 8, 0 };
+		byte[] gzip = { 0x1f, (byte) 0x8b, 8, 0, 0, 0, 0, 0, 0, 3 };
+		byte[] tar = new byte[1024];
+		System.arraycopy("song.wav".getBytes(), 0, tar, 0, 8);
+		System.arraycopy("ustar\u000000".getBytes(), 0, tar, 257, 8);
+		byte[] svg = ("<?xml version=\"1.0\"?><!DOCTYPE svg [<!ENTITY xxe SYSTEM \"file:///etc/passwd\">]>"
+				+ "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script><text>&xxe;</text></svg>").getBytes();
+		for (byte[] refused : List.of(zip, gzip, tar, svg)) {
+			assertProblem(this.http.postParts("/api/v1/tasks", Http.partList("type", "audio-features", "file",
+					new Http.NamedFile("song.wav", refused))), 415, "unsupported_format");
+		}
 
 		assertThat(taskCount()).isEqualTo(tasksBefore);
 		assertThat(blobCount()).isEqualTo(blobsBefore);
+	}
+
+	@Test
+	void clientFileNamesAreKeptOnlyAsSanitisedMetadata() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 520, 0.5);
+		Map<String, String> sanitised = Map.of("../../etc/passwd", "passwd", "a\u0001b\u202e.wav", "ab.wav",
+				"..", "upload", "C:\\evil\\name.wav", "name.wav");
+		sanitised.forEach((hostile, kept) -> {
+			String id = this.http.postParts("/api/v1/tasks", Http.partList("type", "audio-features", "file",
+					new Http.NamedFile(hostile, wav))).json().get("id").asString();
+			Task task = this.context.getBean(TaskStore.class).find(id).orElseThrow();
+			assertThat(task.upload().fileName()).as(hostile).isEqualTo(kept);
+			assertThat(task.upload().blobKey()).as("the object key is the server's").isEqualTo("uploads/" + id);
+		});
 	}
 
 	@Test

@@ -81,9 +81,14 @@ final class Http {
 		for (Map.Entry<String, Object> part : parts) {
 			String name = part.getKey();
 			Object value = part.getValue();
+			String fileName = name + "-" + (files++) + ".bin";
+			if (value instanceof NamedFile named) {
+				fileName = named.name();
+				value = named.bytes();
+			}
 			String disposition = "Content-Disposition: form-data; name=\"" + name + "\""
-					+ ((value instanceof byte[]) ? "; filename=\"" + name + "-" + (files++)
-							+ ".bin\"\r\nContent-Type: application/octet-stream" : "");
+					+ ((value instanceof byte[]) ? "; filename=\"" + fileName
+							+ "\"\r\nContent-Type: application/octet-stream" : "");
 			body.writeBytes(("--" + boundary + "\r\n" + disposition + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
 			body.writeBytes((value instanceof byte[] bytes) ? bytes : value.toString().getBytes(StandardCharsets.UTF_8));
 			body.writeBytes("\r\n".getBytes(StandardCharsets.UTF_8));
@@ -93,6 +98,10 @@ final class Http {
 			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
 			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()))
 			.build());
+	}
+
+	/** A file part sent under a file name of the test's choosing. */
+	record NamedFile(String name, byte[] bytes) {
 	}
 
 	/** Parts in order, names may repeat. */

@@ -51,12 +51,12 @@ class MalformedRequestFuzzIntegrationTests {
 		try (EmbeddedInfrastructure infrastructure = HopperStandalone
 			.start(Files.createTempDirectory("hopper-fuzz-it"))) {
 			Map<String, Object> properties = new java.util.HashMap<>(infrastructure.properties());
-			properties.put("server.port", 0);
 			properties.put("hopper.amqp.namespace", "hopper-fuzz-" + UUID.randomUUID().toString().substring(0, 8));
 			properties.put("hopper.intake.max-file-size", 64 * 1024);
 			properties.put("hopper.admission.intake-per-minute", 100_000);
 			properties.putAll(Http.keyProperties());
-			try (ConfigurableApplicationContext context = HopperStandalone.application(properties).run()) {
+			try (ConfigurableApplicationContext context = HopperStandalone.application(properties)
+				.run("--server.port=0")) {
 				String base = "http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort();
 				Map<String, Integer> statuses = new TreeMap<>();
 				List<String> serverErrors = new ArrayList<>();
