@@ -84,6 +84,7 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.intake.outbox-delay", "2s");
 		properties.put("hopper.intake.outbox-interval", "1s");
 		properties.put("hopper.worker.retry-backoff", "300ms");
+		properties.put("hopper.worker.lost-message-after", "4s");
 		properties.put("hopper.webhooks.signing-key", "test-signing-key");
 		properties.put("hopper.webhooks.allow-private-addresses", true);
 		properties.put("hopper.webhooks.interval", "200ms");
@@ -841,6 +842,26 @@ abstract class EndToEndScenarios {
 		finally {
 			endpoint.stop(0);
 		}
+	}
+
+	@Test
+	void aQueuedTaskWhoseMessageTheBrokerLostIsPublishedAgain() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 510, 0.5);
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		String key = dev.hopper.core.blob.BlobKeys.upload(id);
+		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+				new Upload(key, sha256, wav.length, ContentKind.WAV, "lost.wav"), Map.of(), Instant.now()));
+		// confirmed by the broker, then lost with it (a crash, a purge): no message anywhere
+		tasks.markPublished(id);
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
 	}
 
 	@Test

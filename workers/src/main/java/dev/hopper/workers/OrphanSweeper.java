@@ -3,6 +3,7 @@ package dev.hopper.workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,17 +11,19 @@ import java.util.concurrent.TimeUnit;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Finds RUNNING tasks whose worker died: no heartbeat for longer than a lease lives, and
- * no lease held. Each one's message is published again; the worker that takes it claims
- * the task over, and {@link TaskJobLauncher} recovers the stale job execution and restarts
- * it from its last committed chunk. One sweeper is active across all replicas: the one
- * holding the sweeper's own lease.
+ * Finds tasks nobody will work on unless they are handed back. RUNNING tasks whose worker
+ * died (no heartbeat for longer than a lease lives, and no lease held) get their message
+ * published again; the worker that takes it claims the task over, and
+ * {@link TaskJobLauncher} recovers the stale execution and restarts it from its last
+ * committed chunk. QUEUED tasks whose message was lost get it again too. One sweeper is
+ * active across all replicas: the one holding the sweeper's own lease.
  */
 class OrphanSweeper implements AutoCloseable {
 
@@ -87,7 +90,31 @@ class OrphanSweeper implements AutoCloseable {
 					task.workerId(), task.heartbeatAt());
 			requeued++;
 		}
-		return requeued;
+		return requeued + republishLostMessages();
+	}
+
+	/**
+	 * A QUEUED task whose message the broker confirmed long ago, while its queue holds no
+	 * message at all, lost its message (a broker crash, a purge): publish it again. A
+	 * duplicate is harmless; the claim decides.
+	 */
+	private int republishLostMessages() {
+		int republished = 0;
+		Instant confirmedBefore = this.clock.instant().minus(this.properties.lostMessageAfter());
+		for (JobType type : JobType.values()) {
+			List<Task> stale = this.tasks.findQueuedPublishedBefore(type, confirmedBefore, BATCH);
+			if (stale.isEmpty() || this.queue.depth(type) > 0) {
+				continue;
+			}
+			for (Task task : stale) {
+				this.queue.publish(new TaskMessage(task.id(), task.type()));
+				this.tasks.markPublished(task.id());
+				this.metrics.orphanRequeued(task.type());
+				logger.info("Task {} was QUEUED with no message left on its queue; published again", task.id());
+				republished++;
+			}
+		}
+		return republished;
 	}
 
 	private void sweepQuietly() {

@@ -19,11 +19,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoff delay before the second attempt after a transient failure; it
  * doubles with each further attempt (with jitter), up to {@code retryBackoffMax}
  * @param retryBackoffMax the longest delay between attempts
+ * @param lostMessageAfter a QUEUED task whose message was confirmed this long ago, while its
+ * queue is empty, lost its message: the sweeper publishes it again
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
 		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout, Duration retryBackoff,
-		Duration retryBackoffMax) {
+		Duration retryBackoffMax, Duration lostMessageAfter) {
 
 	/** The delay before attempt {@code attempt + 1}: exponential, capped, with ±20 % jitter. */
 	public Duration retryDelay(int attempt, double jitter) {
@@ -43,6 +45,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		shutdownTimeout = (shutdownTimeout != null) ? shutdownTimeout : Duration.ofSeconds(30);
 		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(5);
 		retryBackoffMax = (retryBackoffMax != null) ? retryBackoffMax : Duration.ofMinutes(5);
+		lostMessageAfter = (lostMessageAfter != null) ? lostMessageAfter : Duration.ofMinutes(2);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

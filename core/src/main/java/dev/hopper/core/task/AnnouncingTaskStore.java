@@ -104,6 +104,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public List<Task> findQueuedPublishedBefore(JobType type, Instant before, int limit) {
+		return this.store.findQueuedPublishedBefore(type, before, limit);
+	}
+
+	@Override
 	public long queuedAhead(Task task) {
 		return this.store.queuedAhead(task);
 	}

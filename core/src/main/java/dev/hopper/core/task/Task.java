@@ -28,12 +28,13 @@ import org.jspecify.annotations.Nullable;
  * @param batchId the batch it was uploaded in, if any
  * @param retryAt after a transient failure: when its next attempt is published
  * @param webhook where to notify the client when it finishes, and how that went
+ * @param publishedAt when its message was last confirmed by the broker
  */
 public record Task(String id, String tenantId, JobType type, TaskState state, Progress progress, int attempts,
 		Upload upload, Map<String, Object> params, Instant createdAt, @Nullable Instant startedAt,
 		@Nullable Instant finishedAt, @Nullable Instant heartbeatAt, @Nullable String workerId,
 		@Nullable TaskError error, Boolean published, Boolean cancelRequested, @Nullable String cachedFrom,
-		@Nullable String batchId, @Nullable Instant retryAt, @Nullable Webhook webhook) {
+		@Nullable String batchId, @Nullable Instant retryAt, @Nullable Webhook webhook, @Nullable Instant publishedAt) {
 
 	public Task {
 		params = Map.copyOf(params);
@@ -46,14 +47,15 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 	public static Task accepted(String id, String tenantId, JobType type, Upload upload, Map<String, Object> params,
 			Instant now) {
 		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
-				null, null, false, false, null, null, null, null);
+				null, null, false, false, null, null, null, null, null);
 	}
 
 	/** This freshly accepted task as part of batch {@code batchId}. */
 	public Task inBatch(String batchId) {
 		return new Task(this.id, this.tenantId, this.type, this.state, this.progress, this.attempts, this.upload,
 				this.params, this.createdAt, this.startedAt, this.finishedAt, this.heartbeatAt, this.workerId,
-				this.error, this.published, this.cancelRequested, this.cachedFrom, batchId, this.retryAt, this.webhook);
+				this.error, this.published, this.cancelRequested, this.cachedFrom, batchId, this.retryAt, this.webhook,
+				this.publishedAt);
 	}
 
 	/** This freshly accepted task, notifying {@code url} when it finishes. */
@@ -61,7 +63,7 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 		return new Task(this.id, this.tenantId, this.type, this.state, this.progress, this.attempts, this.upload,
 				this.params, this.createdAt, this.startedAt, this.finishedAt, this.heartbeatAt, this.workerId,
 				this.error, this.published, this.cancelRequested, this.cachedFrom, this.batchId, this.retryAt,
-				Webhook.to(url));
+				Webhook.to(url), this.publishedAt);
 	}
 
 }

@@ -69,6 +69,9 @@ public interface TaskStore {
 	/** Tasks of {@code type} that finished (any way) since {@code since}: the drain rate. */
 	long countFinishedSince(JobType type, Instant since);
 
+	/** QUEUED tasks of {@code type} whose message was confirmed before {@code before} (and not since). */
+	List<Task> findQueuedPublishedBefore(JobType type, Instant before, int limit);
+
 	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
 	long queuedAhead(Task task);
 

@@ -182,6 +182,17 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public List<Task> findQueuedPublishedBefore(JobType type, Instant before, int limit) {
+		return this.mongo.find(query(where("state").is(TaskState.QUEUED)
+			.and("type")
+			.is(type)
+			.and("published")
+			.is(true)
+			.and("publishedAt")
+			.lt(before)).with(Sort.by("publishedAt")).limit(limit), Task.class, COLLECTION);
+	}
+
+	@Override
 	public long queuedAhead(Task task) {
 		return this.mongo.count(query(where("state").is(TaskState.QUEUED)
 			.and("type")
@@ -264,8 +275,8 @@ class MongoTaskStore implements TaskStore {
 
 	@Override
 	public void markPublished(String id) {
-		this.mongo.updateFirst(query(where("_id").is(id)), new Update().set("published", true).unset("retryAt"),
-				COLLECTION);
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("published", true).set("publishedAt", this.clock.instant()).unset("retryAt"), COLLECTION);
 	}
 
 	@Override

@@ -257,6 +257,25 @@ class MongoStoresIntegrationTests {
 	}
 
 	@Test
+	void aQueuedTaskConfirmedLongAgoIsFoundAsPossiblyLost() {
+		Task task = aQueuedTask();
+		this.tasks.insert(task);
+		this.tasks.markPublished(task.id());
+		Instant confirmed = this.tasks.find(task.id()).orElseThrow().publishedAt();
+		assertThat(confirmed).isEqualTo(this.clock.instant());
+		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed, 10_000)).extracting(Task::id)
+			.doesNotContain(task.id());
+		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
+			.extracting(Task::id)
+			.contains(task.id());
+		this.tasks.claim(task.id(), "a", 3);
+		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
+			.extracting(Task::id)
+			.as("only QUEUED tasks")
+			.doesNotContain(task.id());
+	}
+
+	@Test
 	void heartbeatsTouchOnlyRunningTasks() {
 		Task task = aQueuedTask();
 		this.tasks.insert(task);
