@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.core.TransientFailure;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.TaskStore;
@@ -65,7 +66,14 @@ public class BacklogGuard {
 		if (cached != null && cached.readAt().plus(this.properties.depthCacheTtl()).isAfter(now)) {
 			return cached.messages();
 		}
-		long messages = this.queue.depth(type);
+		long messages;
+		try {
+			messages = this.queue.depth(type);
+		}
+		catch (TransientFailure ex) {
+			// the broker is down: intake goes on through the outbox, judged by the last depth known
+			return (cached != null) ? cached.messages() : 0;
+		}
 		this.depths.put(type, new Depth(messages, now));
 		return messages;
 	}
