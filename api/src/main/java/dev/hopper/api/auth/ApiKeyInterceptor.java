@@ -26,6 +26,10 @@ class ApiKeyInterceptor implements HandlerInterceptor {
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+		if (Tenant.of(request) != null) {
+			// the async dispatch of a long poll or event stream: its key was checked when it began
+			return true;
+		}
 		String presented = PresentedKey.of(request);
 		if (presented == null) {
 			throw unauthorized("missing_api_key", "Send an API key in the " + PresentedKey.HEADER

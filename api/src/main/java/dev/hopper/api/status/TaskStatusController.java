@@ -51,17 +51,23 @@ class TaskStatusController {
 	}
 
 	@GetMapping
-	DeferredResult<ResponseEntity<TaskView>> task(Tenant tenant, @PathVariable String id,
-			@RequestParam(required = false) @Nullable Integer waitSeconds,
+	ResponseEntity<TaskView> task(Tenant tenant, @PathVariable String id,
 			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
-		if (waitSeconds != null && (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS)) {
+		return respond(this.tasks.find(tenant, id), ifNoneMatch);
+	}
+
+	/** The long poll: answered at once when there is news, else held on an async request, no thread waiting. */
+	@GetMapping(params = "waitSeconds")
+	DeferredResult<ResponseEntity<TaskView>> awaitChange(Tenant tenant, @PathVariable String id,
+			@RequestParam Integer waitSeconds,
+			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
+		if (waitSeconds < 0 || waitSeconds > MAX_WAIT_SECONDS) {
 			throw ApiProblem.badRequest("invalid_wait_seconds", "waitSeconds is from 0 to " + MAX_WAIT_SECONDS);
 		}
 		Task task = this.tasks.find(tenant, id);
 		// what the client has seen: its If-None-Match, or else the task as it is now
 		String seen = (ifNoneMatch != null) ? ifNoneMatch : TaskVersion.etag(task);
-		boolean wait = waitSeconds != null && waitSeconds > 0 && TaskVersion.matches(seen, task)
-				&& !task.state().isTerminal();
+		boolean wait = waitSeconds > 0 && TaskVersion.matches(seen, task) && !task.state().isTerminal();
 		DeferredResult<ResponseEntity<TaskView>> answer = new DeferredResult<>(
 				wait ? Duration.ofSeconds(waitSeconds).toMillis() : null);
 		if (!wait) {
