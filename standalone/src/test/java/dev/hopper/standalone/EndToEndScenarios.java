@@ -486,15 +486,8 @@ abstract class EndToEndScenarios {
 	@Test
 	void aRunningTaskWhoseWorkerVanishedIsHandedBackByTheSweeperAndFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 2.0, 440, 0.5);
-		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		String key = dev.hopper.core.blob.BlobKeys.upload(id);
-		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
-			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
 		TaskStore tasks = this.context.getBean(TaskStore.class);
-		String sha256 = java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
-		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
-				new Upload(key, sha256, wav.length, ContentKind.WAV, "orphan.wav"), Map.of(), Instant.now()));
+		String id = recordStoredUpload(wav, "orphan.wav");
 		tasks.markPublished(id);
 		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
 		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
@@ -782,15 +775,7 @@ abstract class EndToEndScenarios {
 	void aTaskRecordedButNeverPublishedIsPublishedByTheOutboxRelay() throws Exception {
 		// as if the api died between writing the task and publishing its message
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 490, 0.5);
-		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		String key = dev.hopper.core.blob.BlobKeys.upload(id);
-		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
-			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
-		String sha256 = java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
-		this.context.getBean(TaskStore.class)
-			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
-					new Upload(key, sha256, wav.length, ContentKind.WAV, "unpublished.wav"), Map.of(), Instant.now()));
+		String id = recordStoredUpload(wav, "unpublished.wav");
 
 		JsonNode finished = awaitFinished(id);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
@@ -847,15 +832,8 @@ abstract class EndToEndScenarios {
 	@Test
 	void aQueuedTaskWhoseMessageTheBrokerLostIsPublishedAgain() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 510, 0.5);
-		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		String key = dev.hopper.core.blob.BlobKeys.upload(id);
-		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
-			.put(key, new java.io.ByteArrayInputStream(wav), "audio/wav");
-		String sha256 = java.util.HexFormat.of()
-			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
 		TaskStore tasks = this.context.getBean(TaskStore.class);
-		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
-				new Upload(key, sha256, wav.length, ContentKind.WAV, "lost.wav"), Map.of(), Instant.now()));
+		String id = recordStoredUpload(wav, "lost.wav");
 		// confirmed by the broker, then lost with it (a crash, a purge): no message anywhere
 		tasks.markPublished(id);
 
@@ -882,6 +860,20 @@ abstract class EndToEndScenarios {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, hertz, 0.5);
 		return this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
 			.json().get("id").asString();
+	}
+
+	/** {@code file} in object storage and its task recorded (unpublished), as intake would leave them; the task id. */
+	private String recordStoredUpload(byte[] file, String fileName) throws Exception {
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		String key = dev.hopper.core.blob.BlobKeys.upload(id);
+		this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.put(key, new java.io.ByteArrayInputStream(file), "audio/wav");
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
+		this.context.getBean(TaskStore.class)
+			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
+					new Upload(key, sha256, file.length, ContentKind.WAV, fileName), Map.of(), Instant.now()));
+		return id;
 	}
 
 	/** A task recorded as published whose message never went out: it stays QUEUED as long as a test needs. */

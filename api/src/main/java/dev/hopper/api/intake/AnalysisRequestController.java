@@ -87,10 +87,7 @@ class AnalysisRequestController {
 			Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
 					Fingerprint.of(type, source.upload().sha256(), params), taskId);
 			if (earlier.isPresent()) {
-				return ResponseEntity.accepted()
-					.location(URI.create(TaskView.path(earlier.get().id())))
-					.header(Idempotency.REPLAYED, "true")
-					.body(TaskView.of(earlier.get()));
+				return Idempotency.replay(earlier.get());
 			}
 		}
 		Task accepted = Task.accepted(taskId, tenant.id(), type, source.upload(), params, this.clock.instant());

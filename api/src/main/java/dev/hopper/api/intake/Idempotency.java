@@ -1,10 +1,12 @@
 package dev.hopper.api.intake;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 
 import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.status.TaskView;
 import dev.hopper.core.intake.IdempotencyRecord;
 import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.task.Task;
@@ -14,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 
 /**
  * {@code Idempotency-Key} on a POST: a retry with the same key and the same request gets
@@ -39,6 +42,14 @@ class Idempotency {
 		this.store = store;
 		this.tasks = tasks;
 		this.clock = clock;
+	}
+
+	/** The answer to a replayed request: the original task, as the first answer gave it. */
+	static ResponseEntity<TaskView> replay(Task earlier) {
+		return ResponseEntity.accepted()
+			.location(URI.create(TaskView.path(earlier.id())))
+			.header(REPLAYED, "true")
+			.body(TaskView.of(earlier));
 	}
 
 	/** The request's key, checked before its body is read; null without one. */

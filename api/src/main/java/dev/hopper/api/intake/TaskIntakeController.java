@@ -104,10 +104,7 @@ class TaskIntakeController {
 						Fingerprint.of(type, file.sha256(), params), taskId);
 				if (earlier.isPresent()) {
 					this.receiver.discard(key);
-					return ResponseEntity.accepted()
-						.location(URI.create(TaskView.path(earlier.get().id())))
-						.header(Idempotency.REPLAYED, "true")
-						.body(TaskView.of(earlier.get()));
+					return Idempotency.replay(earlier.get());
 				}
 			}
 			Task accepted = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
