@@ -503,6 +503,36 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void aWorkerKilledBetweenCreatingTheJobInstanceAndItsExecutionLeavesATaskThatStillFinishes() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String id = recordStoredUpload(wav, "half-started.wav");
+		tasks.markPublished(id);
+		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		// the dead worker got as far as the job instance: Spring Batch alone can neither start nor restart it
+		this.context.getBean(org.springframework.batch.core.repository.JobRepository.class)
+			.createJobInstance(JobType.AUDIO_FEATURES.wireName(),
+					new org.springframework.batch.core.job.parameters.JobParametersBuilder().addString("taskId", id, true)
+						.toJobParameters());
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(this.http.get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
+			.isEqualTo(1.0);
+	}
+
+	@Test
+	void aStoredBlobOpenedAtItsEndReadsNothing() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.1, 440, 0.5);
+		String id = recordStoredUpload(wav, "end.wav");
+		// a reader resumed after its last chunk committed opens the object at its very end
+		try (java.io.InputStream rest = this.context.getBean(dev.hopper.core.blob.BlobStore.class)
+			.open(dev.hopper.core.blob.BlobKeys.upload(id), wav.length)) {
+			assertThat(rest.readAllBytes()).isEmpty();
+		}
+	}
+
+	@Test
 	void aRetriedPostWithTheSameIdempotencyKeyGetsTheOriginalTask() {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 440, 0.5);
 		String key = "upload-" + UUID.randomUUID();

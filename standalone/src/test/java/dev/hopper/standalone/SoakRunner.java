@@ -74,7 +74,7 @@ public final class SoakRunner {
 				Instant uploaded = Instant.now();
 				System.out.printf("uploaded %d in %.1f s%n", ids.size(),
 						Duration.between(started, uploaded).toMillis() / 1000.0);
-				Map<String, Long> states = awaitAll(mongo, ids, Duration.ofMinutes(15));
+				Map<String, Long> states = awaitAll(mongo, ids, Duration.ofSeconds(Math.max(900, uploads)));
 				killer.interrupt();
 				report(mongo, ids, states, kills, Duration.between(started, Instant.now()));
 				workers.forEach(Worker::stop);
@@ -180,6 +180,11 @@ public final class SoakRunner {
 				recovery.size(), recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() / 2)),
 				recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() - 1)));
 		System.out.printf("took %.1f s%n", took.toMillis() / 1000.0);
+		for (Document failed : mongo.getCollection("tasks").find(new Document("state", "FAILED"))) {
+			Document error = failed.get("error", Document.class);
+			System.out.printf("FAILED %s attempts=%s error=%s%n", failed.getString("_id"), failed.get("attempts"),
+					(error != null) ? error.toJson() : "none");
+		}
 	}
 
 	private record Kill(String worker, Instant at, List<String> running) {

@@ -8,6 +8,7 @@ import dev.hopper.core.task.JobType;
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.JobExecution;
+import org.springframework.batch.core.job.JobInstance;
 import org.springframework.batch.core.job.parameters.JobParameters;
 import org.springframework.batch.core.job.parameters.JobParametersBuilder;
 import org.springframework.batch.core.launch.JobExecutionAlreadyRunningException;
@@ -47,8 +48,14 @@ class TaskJobLauncher {
 		}
 		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
 		try {
-			JobExecution last = this.jobRepository.getLastJobExecution(job.getName(), parameters);
+			JobInstance instance = this.jobRepository.getJobInstance(job.getName(), parameters);
+			JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
 			if (last == null) {
+				if (instance != null) {
+					// a JVM died between creating the instance and its first execution: nothing
+					// ran, and Spring Batch can neither start nor restart such an instance
+					this.jobRepository.deleteJobInstance(instance);
+				}
 				return this.jobOperator.start(job, parameters);
 			}
 			if (last.getStatus() == BatchStatus.COMPLETED) {

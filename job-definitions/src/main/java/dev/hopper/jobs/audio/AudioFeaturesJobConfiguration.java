@@ -13,7 +13,6 @@ import dev.hopper.jobs.audio.engine.AudioSegment;
 import org.springframework.batch.core.configuration.annotation.StepScope;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.job.builder.JobBuilder;
-import org.springframework.batch.core.listener.ExecutionContextPromotionListener;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.step.Step;
 import org.springframework.batch.core.step.builder.StepBuilder;
@@ -30,6 +29,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AudioJobProperties.class)
 public class AudioFeaturesJobConfiguration {
+
+	static final String ANALYSIS_STEP = "audio-analysis";
 
 	/** The engine's version, which keys the result cache. */
 	@Bean
@@ -48,14 +49,11 @@ public class AudioFeaturesJobConfiguration {
 	Step audioAnalysisStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			AudioSegmentItemReader audioSegmentReader, FeatureAccumulator featureAccumulator,
 			CancellationCheck audioCancellationCheck, AudioJobProperties properties) {
-		ExecutionContextPromotionListener promotion = new ExecutionContextPromotionListener();
-		promotion.setKeys(new String[] { AudioJobParameters.ANALYSIS_STATE });
-		return new StepBuilder("audio-analysis", jobRepository)
+		return new StepBuilder(ANALYSIS_STEP, jobRepository)
 			.<AudioSegment, AudioSegment>chunk(properties.segmentsPerChunk())
 			.transactionManager(transactionManager)
 			.reader(audioSegmentReader)
 			.writer(featureAccumulator)
-			.listener(promotion)
 			.listener(audioCancellationCheck)
 			.build();
 	}
@@ -64,7 +62,7 @@ public class AudioFeaturesJobConfiguration {
 	Step audioResultStep(JobRepository jobRepository, PlatformTransactionManager transactionManager,
 			ResultStore results) {
 		return new StepBuilder("audio-result", jobRepository)
-			.tasklet(new AudioResultTasklet(results), transactionManager)
+			.tasklet(new AudioResultTasklet(results, jobRepository, ANALYSIS_STEP), transactionManager)
 			.build();
 	}
 

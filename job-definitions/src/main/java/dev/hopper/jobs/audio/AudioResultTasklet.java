@@ -4,8 +4,10 @@ import dev.hopper.core.result.ResultStore;
 import dev.hopper.jobs.audio.engine.AudioFailure;
 import dev.hopper.jobs.audio.engine.FeatureAnalyzer;
 
+import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.batch.core.scope.context.ChunkContext;
 import org.springframework.batch.core.step.StepContribution;
+import org.springframework.batch.core.step.StepExecution;
 import org.springframework.batch.core.step.tasklet.Tasklet;
 import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
@@ -18,15 +20,25 @@ class AudioResultTasklet implements Tasklet {
 
 	private final ResultStore results;
 
-	AudioResultTasklet(ResultStore results) {
+	private final JobRepository jobRepository;
+
+	private final String analysisStep;
+
+	AudioResultTasklet(ResultStore results, JobRepository jobRepository, String analysisStep) {
 		this.results = results;
+		this.jobRepository = jobRepository;
+		this.analysisStep = analysisStep;
 	}
 
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		var stepExecution = chunkContext.getStepContext().getStepExecution();
 		String taskId = stepExecution.getJobParameters().getString(AudioJobParameters.TASK_ID);
-		FeatureAnalyzer analyzer = FeatureAccumulator.restore(stepExecution.getJobExecution().getExecutionContext());
+		// the analysis step's own context, as its last chunk committed it: a JVM that died
+		// after that step completed may never have written anything promoted to the job
+		StepExecution analysis = this.jobRepository.getLastStepExecution(stepExecution.getJobExecution().getJobInstance(),
+				this.analysisStep);
+		FeatureAnalyzer analyzer = (analysis != null) ? FeatureAccumulator.restore(analysis.getExecutionContext()) : null;
 		if (analyzer == null || analyzer.frames() == 0) {
 			throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "The file holds no audio samples");
 		}

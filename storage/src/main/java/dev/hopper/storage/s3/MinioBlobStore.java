@@ -19,6 +19,8 @@ class MinioBlobStore implements BlobStore {
 
 	private static final String NO_SUCH_KEY = "NoSuchKey";
 
+	private static final String INVALID_RANGE = "InvalidRange";
+
 	private final MinioClient minio;
 
 	private final String bucket;
@@ -53,8 +55,19 @@ class MinioBlobStore implements BlobStore {
 
 	@Override
 	public InputStream open(String key, long offset) {
-		return call(() -> this.minio
-			.getObject(GetObjectArgs.builder().bucket(this.bucket).object(key).offset(offset).build()));
+		try {
+			return this.minio.getObject(GetObjectArgs.builder().bucket(this.bucket).object(key).offset(offset).build());
+		}
+		catch (ErrorResponseException ex) {
+			// a reader resuming exactly at the end (its last chunk committed) reads nothing
+			if (offset > 0 && INVALID_RANGE.equals(ex.errorResponse().code())) {
+				return InputStream.nullInputStream();
+			}
+			throw unavailable(ex);
+		}
+		catch (MinioException | RuntimeException ex) {
+			throw unavailable(ex);
+		}
 	}
 
 	@Override
