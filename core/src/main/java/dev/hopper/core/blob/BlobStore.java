@@ -8,7 +8,7 @@ public interface BlobStore {
 	/** Streams {@code content} to {@code key} without holding it whole in memory. */
 	void put(String key, InputStream content, String mediaType);
 
-	/** Reads {@code key} from byte {@code offset} to its end. */
+	/** Reads {@code key} from byte {@code offset} to its end; at or past the end, nothing. */
 	InputStream open(String key, long offset);
 
 	boolean exists(String key);
