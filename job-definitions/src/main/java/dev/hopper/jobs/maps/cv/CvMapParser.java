@@ -24,13 +24,17 @@ public final class CvMapParser {
 		GrayU8 ink = InkMask.of(raster);
 		GrayU8 closed = ToothCloser.close(ink, raster.diagonal() / 80);
 		SlotFinder.Regions regions = SlotFinder.find(closed);
+		List<SlotType> types = new SlotTyper(raster, ink, regions.labels()).types(regions.slots());
 		List<Slot> slots = new ArrayList<>();
-		int n = 1;
-		for (SlotFinder.Found found : regions.slots()) {
-			slots.add(new Slot("S" + n++, SlotType.REGULAR, found.quad()));
+		for (int i = 0; i < regions.slots().size(); i++) {
+			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad()));
 		}
-		return new ParkingMap(raster.width(), raster.height(), List.of(new Level("L1", slots, LaneGraph.empty(), List.of())),
-				ParkingMap.Parser.cv(), null);
+		List<List<Slot>> floors = Levels.group(slots);
+		List<Level> levels = new ArrayList<>();
+		for (int f = 0; f < floors.size(); f++) {
+			levels.add(new Level("L" + (f + 1), SlotNames.name(floors.get(f), f), LaneGraph.empty(), List.of()));
+		}
+		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null);
 	}
 
 }

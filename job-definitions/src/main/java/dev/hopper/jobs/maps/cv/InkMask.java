@@ -16,7 +16,7 @@ final class InkMask {
 	}
 
 	static GrayU8 of(Raster raster) {
-		int window = (int) Math.max(15, raster.diagonal() / 40) | 1;
+		int window = (int) Math.max(31, raster.diagonal() / 12) | 1;
 		GrayU8 ink = new GrayU8(raster.width(), raster.height());
 		GThresholdImageOps.localMean(raster.gray(), ink, ConfigLength.fixed(window), 0.82, true, null, null, null);
 		// ink must also be dark in absolute terms: tinted fills and shadows are not lines

@@ -1,0 +1,144 @@
+package dev.hopper.jobs.maps.cv;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import boofcv.alg.filter.binary.BinaryImageOps;
+import boofcv.alg.filter.binary.Contour;
+import boofcv.struct.ConnectRule;
+import boofcv.struct.image.GrayS32;
+import boofcv.struct.image.GrayU8;
+import georegression.struct.point.Point2D_I32;
+
+import dev.hopper.jobs.maps.plan.Point;
+import dev.hopper.jobs.maps.plan.SlotType;
+
+/**
+ * Tells reserved stalls by their paint or their pictogram. A stall mostly tinted blue is
+ * for disabled drivers, mostly green for electric vehicles. On plans without colour, the
+ * marks in the stall decide: a wheelchair has a wheel (a ring enclosing floor), and a
+ * stall with one mark more than its neighbours' labels and no wheel has a charging bolt.
+ */
+final class SlotTyper {
+
+	private final Raster raster;
+
+	private final GrayS32 floorLabels;
+
+	private final List<Mark> marks = new ArrayList<>();
+
+	SlotTyper(Raster raster, GrayU8 ink, GrayS32 floorLabels) {
+		this.raster = raster;
+		this.floorLabels = floorLabels;
+		GrayS32 inkLabels = new GrayS32(ink.width, ink.height);
+		for (Contour contour : BinaryImageOps.contour(ink, ConnectRule.EIGHT, inkLabels)) {
+			if (contour.external.size() >= 8 && contour.external.size() < 4000) {
+				this.marks.add(Mark.of(contour));
+			}
+		}
+	}
+
+	/**
+	 * Each stall's type. Every stall carries its label; a reserved one carries a pictogram
+	 * as well, so it holds more large marks than the plan's typical stall (labels blur into
+	 * one mark on a photographed plan, and stay apart as letters on a clean one).
+	 */
+	List<SlotType> types(List<SlotFinder.Found> slots) {
+		List<List<Mark>> marks = slots.stream().map((slot) -> largeMarks(slot.quad())).toList();
+		int[] counts = marks.stream().mapToInt(List::size).sorted().toArray();
+		int typical = (counts.length == 0) ? 0 : counts[counts.length / 2];
+		List<SlotType> types = new ArrayList<>();
+		for (int i = 0; i < slots.size(); i++) {
+			SlotType painted = paint(slots.get(i));
+			types.add((painted != null) ? painted : pictogram(slots.get(i).quad(), marks.get(i), typical));
+		}
+		return types;
+	}
+
+	private SlotType paint(SlotFinder.Found slot) {
+		int blue = 0;
+		int green = 0;
+		int total = 0;
+		float[] hsb = new float[3];
+		for (int i = 0; i < this.floorLabels.data.length; i += 2) {
+			if (this.floorLabels.data[i] != slot.label()) {
+				continue;
+			}
+			total++;
+			int rgb = this.raster.rgb()[i];
+			java.awt.Color.RGBtoHSB((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF, hsb);
+			if (hsb[1] < 0.2 || hsb[2] < 0.3) {
+				continue;
+			}
+			float hue = hsb[0] * 360;
+			if (hue >= 190 && hue <= 260) {
+				blue++;
+			}
+			else if (hue >= 80 && hue <= 170) {
+				green++;
+			}
+		}
+		if (total == 0) {
+			return null;
+		}
+		if (blue > 0.4 * total) {
+			return SlotType.DISABLED;
+		}
+		return (green > 0.4 * total) ? SlotType.EV : null;
+	}
+
+	private List<Mark> largeMarks(List<Point> quad) {
+		double width = width(quad);
+		return this.marks.stream()
+			.filter((mark) -> mark.diameter >= 0.45 * width && mark.diameter < 1.5 * width
+					&& Geometry.contains(quad, mark.centre))
+			.toList();
+	}
+
+	/** A wheel (a ring enclosing floor) makes it disabled; any other extra mark, a charging bolt. */
+	private static SlotType pictogram(List<Point> quad, List<Mark> marks, int typical) {
+		double slotArea = Geometry.area(quad);
+		boolean wheel = marks.stream().anyMatch((mark) -> mark.largestHole >= 0.015 * slotArea);
+		if (wheel) {
+			return SlotType.DISABLED;
+		}
+		return (marks.size() > typical) ? SlotType.EV : SlotType.REGULAR;
+	}
+
+	/** The stall's width across, between its lines, whatever its angle to the row. */
+	private static double width(List<Point> quad) {
+		double longSide = 0;
+		for (int i = 0; i < 4; i++) {
+			longSide = Math.max(longSide, quad.get(i).distanceTo(quad.get((i + 1) % 4)));
+		}
+		return Geometry.area(quad) / longSide;
+	}
+
+	/** One connected mark of ink: where it is, how far across, its largest hole. */
+	private record Mark(Point centre, double diameter, double largestHole) {
+
+		static Mark of(Contour contour) {
+			List<Point> outline = contour.external.stream().map((p) -> new Point(p.x, p.y)).toList();
+			List<Point> hull = Geometry.convexHull(outline);
+			double diameter = 0;
+			for (Point a : hull) {
+				for (Point b : hull) {
+					diameter = Math.max(diameter, a.distanceTo(b));
+				}
+			}
+			double cx = 0;
+			double cy = 0;
+			for (Point p : outline) {
+				cx += p.x();
+				cy += p.y();
+			}
+			double hole = 0;
+			for (List<Point2D_I32> inner : contour.internal) {
+				hole = Math.max(hole, Geometry.area(inner.stream().map((p) -> new Point(p.x, p.y)).toList()));
+			}
+			return new Mark(new Point(cx / outline.size(), cy / outline.size()), diameter, hole);
+		}
+
+	}
+
+}
