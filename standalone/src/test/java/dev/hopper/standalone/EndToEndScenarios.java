@@ -17,6 +17,10 @@ import dev.hopper.core.task.TaskStore;
 import dev.hopper.core.task.Upload;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.jobs.maps.truth.FloorPlanGenerator;
+import dev.hopper.jobs.maps.truth.MapFixtures;
+import dev.hopper.jobs.maps.truth.PlanScorer;
+import dev.hopper.jobs.maps.truth.PlanSpec;
 import dev.hopper.storage.amqp.QueueTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
@@ -277,8 +281,13 @@ abstract class EndToEndScenarios {
 				"missing_file");
 		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "video", "file", wav)), 400,
 				"unknown_type");
-		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", wav)), 422,
-				"type_unavailable");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", wav)), 415,
+				"unsupported_format");
+		// a pixel bomb: 100,000 × 100,000 declared in a PNG of a few dozen bytes
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file",
+				MapFixtures.pngDeclaring(100_000, 100_000))), 422, "image_too_large");
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("file",
+				MapFixtures.pngDeclaring(100_000, 100_000), "type", "map-parse")), 422, "image_too_large");
 		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file",
 				new byte[0])), 400, "empty_file");
 		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file",
@@ -530,6 +539,55 @@ abstract class EndToEndScenarios {
 			.open(dev.hopper.core.blob.BlobKeys.upload(id), wav.length)) {
 			assertThat(rest.readAllBytes()).isEmpty();
 		}
+	}
+
+	@Test
+	void aGeneratedPlanIsParsedAsPngAndAsAPhotographedJpegAndItsOverlayIsServed() throws Exception {
+		FloorPlanGenerator generator = new FloorPlanGenerator();
+		FloorPlanGenerator.GeneratedPlan clean = generator.generate(new PlanSpec(PlanSpec.Style.CAD, 8, 60, 1, false, 11));
+		FloorPlanGenerator.GeneratedPlan photo = generator
+			.generate(new PlanSpec(PlanSpec.Style.COLOURED, -12, 90, 1, true, 12));
+		String cleanId = submitPlan(MapFixtures.png(clean.image()));
+		String photoId = submitPlan(MapFixtures.jpeg(photo.image(), 0.85f));
+
+		for (var plan : List.of(Map.entry(cleanId, clean), Map.entry(photoId, photo))) {
+			JsonNode finished = awaitFinished(plan.getKey());
+			assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+			@SuppressWarnings("unchecked")
+			Map<String, Object> result = tools.jackson.databind.json.JsonMapper.builder().build()
+				.readValue(this.http.get("/api/v1/tasks/" + plan.getKey() + "/result").body(), Map.class);
+			var parsed = MapFixtures.read(result);
+			var score = PlanScorer.score(plan.getValue().truth(), parsed, 6.5 * 12);
+			double wanted = plan.getValue().spec().photographed() ? 0.90 : 0.98;
+			assertThat(score.f1()).as("slot F1 of " + plan.getValue().spec().name() + ": " + score).isGreaterThanOrEqualTo(wanted);
+			assertThat(parsed.parser().kind()).isEqualTo("cv");
+			assertThat(parsed.width()).isEqualTo(plan.getValue().image().getWidth());
+
+			byte[] overlay = this.http.getBytes(parsed.overlayUrl());
+			java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(overlay));
+			assertThat(drawn.getWidth()).isEqualTo(parsed.width());
+			assertThat(drawn.getHeight()).isEqualTo(parsed.height());
+		}
+		// another tenant sees neither the task nor its overlay
+		String otherKey = this.http.withKey(Http.ADMIN_KEY)
+			.post("/admin/v1/tenants/plans-elsewhere/keys", "application/json", "{\"name\": \"ci\"}")
+			.json().get("key").asString();
+		assertProblem(this.http.withKey(otherKey).get("/api/v1/tasks/" + cleanId + "/overlay"), 404, "task_not_found");
+	}
+
+	@Test
+	void aJpegDeclaringGigapixelsFailsItsTaskBeforeDecoding() {
+		String id = submitPlan(MapFixtures.jpegDeclaring(60_000, 60_000));
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
+		assertThat(finished.get("error").get("code").asString()).isEqualTo("image_too_large");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+	}
+
+	private String submitPlan(byte[] image) {
+		Http.Response accepted = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", image));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		return accepted.json().get("id").asString();
 	}
 
 	@Test

@@ -113,6 +113,20 @@ final class Http {
 		return parts;
 	}
 
+	/** The raw body of a GET, for binary answers. */
+	byte[] getBytes(String path) {
+		try {
+			return CLIENT.send(request(path).GET().build(), HttpResponse.BodyHandlers.ofByteArray()).body();
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	Response post(String path, String contentType, String body) {
 		return send(request(path).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body))

@@ -94,6 +94,12 @@ class WorkerConfiguration {
 				properties);
 	}
 
+	@Bean
+	SimpleMessageListenerContainer mapParseListener(ConnectionFactory connectionFactory, TaskRunner runner,
+			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
+		return listener(JobType.MAP_PARSE, connectionFactory, runner, launcher, deadLetters, topology, properties);
+	}
+
 	private static SimpleMessageListenerContainer listener(JobType type, ConnectionFactory connectionFactory,
 			TaskRunner runner, TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology,
 			WorkerProperties properties) {

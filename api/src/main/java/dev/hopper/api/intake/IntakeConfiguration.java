@@ -18,7 +18,7 @@ class IntakeConfiguration {
 
 	@Bean
 	UploadReceiver uploadReceiver(BlobStore blobs, IntakeProperties properties) {
-		return new UploadReceiver(blobs, properties.maxFileSize().toBytes());
+		return new UploadReceiver(blobs, properties.maxFileSize().toBytes(), properties.maxImagePixels());
 	}
 
 	@Bean

@@ -14,6 +14,7 @@ import dev.hopper.core.HopperFailure;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.content.ContentKind;
 import dev.hopper.core.content.ContentSniffer;
+import dev.hopper.core.content.ImageDimensions;
 import dev.hopper.core.task.JobType;
 import org.jspecify.annotations.Nullable;
 
@@ -30,9 +31,12 @@ class UploadReceiver {
 
 	private final long maxFileSize;
 
-	UploadReceiver(BlobStore blobs, long maxFileSize) {
+	private final long maxImagePixels;
+
+	UploadReceiver(BlobStore blobs, long maxFileSize, long maxImagePixels) {
 		this.blobs = blobs;
 		this.maxFileSize = maxFileSize;
+		this.maxImagePixels = maxImagePixels;
 	}
 
 	/**
@@ -52,6 +56,9 @@ class UploadReceiver {
 		if (expectedType != null) {
 			IntakeChecks.checkKind(expectedType, kind);
 		}
+		// a pixel bomb is refused on its header's word; JPEG declares its size too far in,
+		// so the worker checks those before decoding
+		ImageDimensions.fromHead(kind, head, headLength).ifPresent(this::checkPixels);
 		MessageDigest sha256 = sha256();
 		LimitedInputStream limited = new LimitedInputStream(buffered, this.maxFileSize);
 		try {
@@ -65,6 +72,17 @@ class UploadReceiver {
 		}
 		return new ReceivedFile(key, HexFormat.of().formatHex(sha256.digest()), limited.count(), kind,
 				FileNames.sanitise(clientName));
+	}
+
+	private void checkPixels(ImageDimensions declared) {
+		if (declared.width() == 0 || declared.height() == 0) {
+			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "corrupt_image", "The image declares no pixels");
+		}
+		if (declared.pixels() > this.maxImagePixels) {
+			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "image_too_large",
+					"The image declares " + declared.width() + " × " + declared.height() + " pixels; the limit is "
+							+ this.maxImagePixels + " pixels");
+		}
 	}
 
 	/** The storage client stopped at the limit; whatever it wrote goes. */

@@ -11,4 +11,9 @@ public final class BlobKeys {
 		return "uploads/" + taskId;
 	}
 
+	/** Where the overlay drawn for map-parse task {@code taskId} lives. */
+	public static String overlay(String taskId) {
+		return "overlays/" + taskId + ".png";
+	}
+
 }

@@ -1,4 +1,4 @@
-/** The {@code map-parse} job; registered as a type, its parser is not built yet. */
+/** The {@code map-parse} job: a floor plan becomes levels of slots, lanes and entrances. */
 @NullMarked
 package dev.hopper.jobs.maps;
 

@@ -19,6 +19,9 @@ import dev.hopper.jobs.maps.plan.SlotType;
  */
 public final class CvMapParser {
 
+	/** Bumped whenever a change can change a result: it keys the result cache. */
+	public static final String VERSION = "cv-1";
+
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);

@@ -1,0 +1,32 @@
+package dev.hopper.jobs.maps;
+
+import java.util.Locale;
+import java.util.Map;
+
+import dev.hopper.core.PermanentFailure;
+
+/** What a {@code map-parse} task may ask for in its params: {@code parser} ({@code cv} by default). */
+record MapParams(Parser parser) {
+
+	static MapParams of(Map<String, Object> params) {
+		Object parser = params.getOrDefault("parser", "cv");
+		for (Parser known : Parser.values()) {
+			if (known.wireName().equals(parser)) {
+				return new MapParams(known);
+			}
+		}
+		throw new PermanentFailure("invalid_params",
+				"Unknown parser '" + parser + "'; known parsers are cv, vision-llm and hybrid");
+	}
+
+	enum Parser {
+
+		CV, VISION_LLM, HYBRID;
+
+		String wireName() {
+			return name().toLowerCase(Locale.ROOT).replace('_', '-');
+		}
+
+	}
+
+}
