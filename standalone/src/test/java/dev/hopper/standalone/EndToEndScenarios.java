@@ -576,12 +576,23 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
-	void aJpegDeclaringGigapixelsFailsItsTaskBeforeDecoding() {
-		String id = submitPlan(MapFixtures.jpegDeclaring(60_000, 60_000));
-		JsonNode finished = awaitFinished(id);
-		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
-		assertThat(finished.get("error").get("code").asString()).isEqualTo("image_too_large");
-		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+	void hostilePlansFailTheirTaskWithAReasonAndNoRetry() {
+		byte[] png = MapFixtures.png(new FloorPlanGenerator().generate(new PlanSpec(PlanSpec.Style.CAD, 0, 90, 1, false, 5))
+			.image());
+		Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+		// JPEG declares its size after its metadata, past what intake sniffs: the worker checks it before decoding
+		hostile.put("image_too_large", MapFixtures.jpegDeclaring(60_000, 60_000));
+		hostile.put("corrupt_image", java.util.Arrays.copyOf(png, png.length / 2));
+		hostile.put("parser_unavailable", png);
+		hostile.forEach((code, file) -> {
+			Http.Response accepted = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", file,
+					"params", code.equals("parser_unavailable") ? "{\"parser\": \"vision-llm\"}" : "{}"));
+			assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+			JsonNode finished = awaitFinished(accepted.json().get("id").asString());
+			assertThat(finished.get("state").asString()).as(code).isEqualTo("FAILED");
+			assertThat(finished.get("error").get("code").asString()).isEqualTo(code);
+			assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+		});
 	}
 
 	private String submitPlan(byte[] image) {

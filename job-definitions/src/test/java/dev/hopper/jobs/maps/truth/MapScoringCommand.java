@@ -1,0 +1,82 @@
+package dev.hopper.jobs.maps.truth;
+
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import javax.imageio.ImageIO;
+
+import dev.hopper.jobs.maps.cv.CvMapParser;
+import dev.hopper.jobs.maps.plan.ParkingMap;
+
+/**
+ * Scores the CV parser on generated plans (tools/map-scoring/run): every style, rotation,
+ * slot angle and level count, clean (PNG) and photographed (JPEG), a few seeds each.
+ * Prints markdown tables by style, angle, rotation and degradation, then the totals.
+ */
+public final class MapScoringCommand {
+
+	private MapScoringCommand() {
+	}
+
+	public static void main(String[] args) throws Exception {
+		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
+		FloorPlanGenerator generator = new FloorPlanGenerator();
+		CvMapParser parser = new CvMapParser();
+		List<Scored> scored = new ArrayList<>();
+		long seed = 1;
+		for (PlanSpec.Style style : PlanSpec.Style.values()) {
+			for (double rotation : new double[] { 0, 17, 90, 135 }) {
+				for (int angle : new int[] { 90, 60, 45 }) {
+					for (boolean photographed : new boolean[] { false, true }) {
+						for (int s = 0; s < seeds; s++) {
+							PlanSpec spec = new PlanSpec(style, rotation, angle, 1 + (int) (seed % 2), photographed, seed++);
+							FloorPlanGenerator.GeneratedPlan plan = generator.generate(spec);
+							// through the file format a client would upload
+							byte[] file = photographed ? MapFixtures.jpeg(plan.image(), 0.85f) : MapFixtures.png(plan.image());
+							BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(file));
+							long started = System.nanoTime();
+							ParkingMap parsed = parser.parse(uploaded);
+							double millis = (System.nanoTime() - started) / 1e6;
+							scored.add(new Scored(spec, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * 12),
+									millis));
+						}
+					}
+				}
+			}
+		}
+		System.out.println("CV parser on " + scored.size() + " generated plans (" + seeds + " seeds per cell)\n");
+		table("style", scored, (s) -> s.spec.style().name().toLowerCase());
+		table("slot angle", scored, (s) -> s.spec.slotAngleDegrees() + "°");
+		table("rotation", scored, (s) -> String.format("%.0f°", s.spec.rotationDegrees()));
+		table("levels", scored, (s) -> String.valueOf(s.spec.levels()));
+		table("degradation", scored, (s) -> s.spec.photographed() ? "photographed (JPEG)" : "clean (PNG)");
+		table("style × degradation", scored,
+				(s) -> s.spec.style().name().toLowerCase() + (s.spec.photographed() ? ", photographed" : ", clean"));
+	}
+
+	private static void table(String by, List<Scored> scored, Function<Scored, String> key) {
+		Map<String, PlanScore> sums = new LinkedHashMap<>();
+		Map<String, Integer> plans = new LinkedHashMap<>();
+		for (Scored s : scored) {
+			sums.merge(key.apply(s), s.score, PlanScore::plus);
+			plans.merge(key.apply(s), 1, Integer::sum);
+		}
+		System.out.println("| " + by
+				+ " | plans | slots | precision | recall | F1 | mean IoU | id accuracy | type accuracy | disabled recall | EV recall | entrance recall | lane-edge recall |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+		sums.forEach((name, s) -> System.out.printf(
+				"| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name,
+				plans.get(name), s.truthSlots(), s.precision(), s.recall(), s.f1(), s.meanIou(), s.idAccuracy(),
+				s.typeAccuracy(), s.disabledRecall(), s.evRecall(), s.entranceRecall(), s.laneEdgeRecall()));
+		System.out.println();
+	}
+
+	private record Scored(PlanSpec spec, PlanScore score, double millis) {
+	}
+
+}
