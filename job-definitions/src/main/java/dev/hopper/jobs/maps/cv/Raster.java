@@ -4,7 +4,11 @@ import java.awt.image.BufferedImage;
 
 import boofcv.struct.image.GrayU8;
 
-/** The plan's pixels as the parser reads them: packed RGB and luminance. */
+/**
+ * The plan's pixels as the parser reads them: packed RGB and brightness, the brightest of
+ * the three channels. Ink is dark in every channel; a pale coloured fill is bright in one,
+ * however dark its luminance, so under uneven light it stays floor.
+ */
 record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 
 	static Raster of(BufferedImage image) {
@@ -14,8 +18,7 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 		GrayU8 gray = new GrayU8(width, height);
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
-			int luma = (299 * ((p >> 16) & 0xFF) + 587 * ((p >> 8) & 0xFF) + 114 * (p & 0xFF)) / 1000;
-			gray.data[i] = (byte) luma;
+			gray.data[i] = (byte) Math.max((p >> 16) & 0xFF, Math.max((p >> 8) & 0xFF, p & 0xFF));
 		}
 		return new Raster(width, height, rgb, gray);
 	}

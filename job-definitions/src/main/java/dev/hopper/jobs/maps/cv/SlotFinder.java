@@ -60,7 +60,7 @@ final class SlotFinder {
 			// the region stops a line's half-width and the dilation short of the lines
 			candidates.add(new Found(Geometry.grow(quad, 2.5), i + 1, contour.internal));
 		}
-		return new Regions(labels, typicalSize(candidates));
+		return new Regions(labels, inRows(typicalSize(candidates)));
 	}
 
 	private static boolean oblong(List<Point> quad) {
@@ -81,6 +81,42 @@ final class SlotFinder {
 			double area = Geometry.area(f.quad());
 			return area > median / 2 && area < median * 2;
 		}).toList();
+	}
+
+	/**
+	 * Keeps the regions with a twin beside them: stalls are drawn in rows, so a stall has a
+	 * neighbour of its size and direction one or two stall widths along its short side.
+	 * Lone quadrilaterals are noise, text or furniture.
+	 */
+	private static List<Found> inRows(List<Found> found) {
+		return found.stream().filter((f) -> found.stream().anyMatch((other) -> other != f && twins(f.quad(), other.quad())))
+			.toList();
+	}
+
+	private static boolean twins(List<Point> a, List<Point> b) {
+		double areaRatio = Geometry.area(a) / Geometry.area(b);
+		if (areaRatio < 2.0 / 3 || areaRatio > 1.5) {
+			return false;
+		}
+		double[] side = shortSide(a);
+		double[] otherSide = shortSide(b);
+		double length = Math.hypot(side[0], side[1]);
+		double parallel = Math.abs(side[0] * otherSide[0] + side[1] * otherSide[1])
+				/ (length * Math.hypot(otherSide[0], otherSide[1]));
+		Point ca = Point.mean(a);
+		Point cb = Point.mean(b);
+		double dx = cb.x() - ca.x();
+		double dy = cb.y() - ca.y();
+		double distance = Math.hypot(dx, dy);
+		double along = Math.abs(dx * side[0] + dy * side[1]) / (length * distance);
+		return parallel > 0.97 && distance < 2.3 * length && along > 0.9;
+	}
+
+	private static double[] shortSide(List<Point> quad) {
+		boolean firstShort = quad.get(0).distanceTo(quad.get(1)) <= quad.get(1).distanceTo(quad.get(2));
+		Point a = firstShort ? quad.get(0) : quad.get(1);
+		Point b = firstShort ? quad.get(1) : quad.get(2);
+		return new double[] { b.x() - a.x(), b.y() - a.y() };
 	}
 
 	private static boolean touchesBorder(List<Point2D_I32> points, int width, int height) {

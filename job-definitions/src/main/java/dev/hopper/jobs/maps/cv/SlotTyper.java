@@ -16,8 +16,8 @@ import dev.hopper.jobs.maps.plan.SlotType;
 /**
  * Tells reserved stalls by their paint or their pictogram. A stall mostly tinted blue is
  * for disabled drivers, mostly green for electric vehicles. On plans without colour, the
- * marks in the stall decide: a wheelchair has a wheel (a ring enclosing floor), and a
- * stall with one mark more than its neighbours' labels and no wheel has a charging bolt.
+ * pictogram decides: a wheelchair has a wheel (a ring enclosing floor), a charging bolt
+ * has none.
  */
 final class SlotTyper {
 
@@ -38,19 +38,12 @@ final class SlotTyper {
 		}
 	}
 
-	/**
-	 * Each stall's type. Every stall carries its label; a reserved one carries a pictogram
-	 * as well, so it holds more large marks than the plan's typical stall (labels blur into
-	 * one mark on a photographed plan, and stay apart as letters on a clean one).
-	 */
+	/** Each stall's type: its paint if it has any, else its pictogram if it has one. */
 	List<SlotType> types(List<SlotFinder.Found> slots) {
-		List<List<Mark>> marks = slots.stream().map((slot) -> largeMarks(slot.quad())).toList();
-		int[] counts = marks.stream().mapToInt(List::size).sorted().toArray();
-		int typical = (counts.length == 0) ? 0 : counts[counts.length / 2];
 		List<SlotType> types = new ArrayList<>();
-		for (int i = 0; i < slots.size(); i++) {
-			SlotType painted = paint(slots.get(i));
-			types.add((painted != null) ? painted : pictogram(slots.get(i).quad(), marks.get(i), typical));
+		for (SlotFinder.Found slot : slots) {
+			SlotType painted = paint(slot);
+			types.add((painted != null) ? painted : pictogram(slot.quad()));
 		}
 		return types;
 	}
@@ -87,22 +80,23 @@ final class SlotTyper {
 		return (green > 0.4 * total) ? SlotType.EV : null;
 	}
 
-	private List<Mark> largeMarks(List<Point> quad) {
+	/**
+	 * A pictogram spans more than half its stall's width, which a stall number
+	 * that fits between the lines does not. One with a wheel (a ring enclosing floor) is the
+	 * wheelchair; one without, the charging bolt.
+	 */
+	private SlotType pictogram(List<Point> quad) {
 		double width = width(quad);
-		return this.marks.stream()
-			.filter((mark) -> mark.diameter >= 0.45 * width && mark.diameter < 1.5 * width
+		double slotArea = Geometry.area(quad);
+		List<Mark> pictograms = this.marks.stream()
+			.filter((mark) -> mark.diameter >= 0.53 * width && mark.diameter < 1.5 * width
 					&& Geometry.contains(quad, mark.centre))
 			.toList();
-	}
-
-	/** A wheel (a ring enclosing floor) makes it disabled; any other extra mark, a charging bolt. */
-	private static SlotType pictogram(List<Point> quad, List<Mark> marks, int typical) {
-		double slotArea = Geometry.area(quad);
-		boolean wheel = marks.stream().anyMatch((mark) -> mark.largestHole >= 0.015 * slotArea);
-		if (wheel) {
-			return SlotType.DISABLED;
+		if (pictograms.isEmpty()) {
+			return SlotType.REGULAR;
 		}
-		return (marks.size() > typical) ? SlotType.EV : SlotType.REGULAR;
+		boolean wheel = pictograms.stream().anyMatch((mark) -> mark.largestHole >= 0.006 * slotArea);
+		return wheel ? SlotType.DISABLED : SlotType.EV;
 	}
 
 	/** The stall's width across, between its lines, whatever its angle to the row. */

@@ -12,13 +12,7 @@ public record Slot(String id, SlotType type, List<Point> polygon) {
 	}
 
 	public Point center() {
-		double x = 0;
-		double y = 0;
-		for (Point corner : this.polygon) {
-			x += corner.x();
-			y += corner.y();
-		}
-		return new Point(x / this.polygon.size(), y / this.polygon.size());
+		return Point.mean(this.polygon);
 	}
 
 	Map<String, Object> toDocument() {

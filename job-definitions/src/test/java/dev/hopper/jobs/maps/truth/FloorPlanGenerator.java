@@ -251,7 +251,8 @@ public final class FloorPlanGenerator {
 				Point backMiddle = between(slot.polygon().get(0), slot.polygon().get(1), 0.5);
 				icon(slot.type(), between(center, backMiddle, -0.35));
 				Point label = between(center, backMiddle, 0.45);
-				text(slot.id(), label.x(), label.y(), 0.85);
+				// labels fit inside their stall, as drawn plans keep them
+				text(slot.id(), label.x(), label.y(), 0.85, 0.5 * STALL_WIDTH);
 			}
 			return slots;
 		}
@@ -280,11 +281,12 @@ public final class FloorPlanGenerator {
 			}
 			Color ink = (type == SlotType.DISABLED) ? this.palette.disabledIcon : this.palette.evIcon;
 			if (type == SlotType.DISABLED) {
-				// the wheelchair: a wheel, a head, a back and a seat
-				stroke(new Ellipse2D.Double(at.x() - 0.55, at.y() - 0.2, 1.1, 1.1), ink, 0.16);
-				fill(new Ellipse2D.Double(at.x() - 0.2, at.y() - 1.15, 0.4, 0.4), ink);
-				stroke(new Line2D.Double(at.x(), at.y() - 0.7, at.x(), at.y() + 0.15), ink, 0.16);
-				stroke(new Line2D.Double(at.x(), at.y() + 0.15, at.x() + 0.55, at.y() + 0.15), ink, 0.16);
+				// the wheelchair: a wheel, a head, a back and a seat, kept clear of the stall lines
+				double k = 0.85;
+				stroke(new Ellipse2D.Double(at.x() - 0.55 * k, at.y() - 0.2 * k, 1.1 * k, 1.1 * k), ink, 0.16);
+				fill(new Ellipse2D.Double(at.x() - 0.2 * k, at.y() - 1.15 * k, 0.4 * k, 0.4 * k), ink);
+				stroke(new Line2D.Double(at.x(), at.y() - 0.7 * k, at.x(), at.y() + 0.15 * k), ink, 0.16);
+				stroke(new Line2D.Double(at.x(), at.y() + 0.15 * k, at.x() + 0.45 * k, at.y() + 0.15 * k), ink, 0.16);
 			}
 			else {
 				// a lightning bolt
@@ -333,6 +335,10 @@ public final class FloorPlanGenerator {
 		}
 
 		void text(String text, double x, double y, double heightMetres) {
+			text(text, x, y, heightMetres, Double.MAX_VALUE);
+		}
+
+		void text(String text, double x, double y, double heightMetres, double maxWidthMetres) {
 			AffineTransform saved = this.g.getTransform();
 			Point2D at = this.toImage.transform(new Point2D.Double(x, y), null);
 			double rotation = Math.atan2(this.toImage.getShearY(), this.toImage.getScaleX());
@@ -341,6 +347,11 @@ public final class FloorPlanGenerator {
 			float size = (float) (heightMetres * this.scale);
 			this.g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(6, Math.round(size))));
 			int w = this.g.getFontMetrics().stringWidth(text);
+			if (w > maxWidthMetres * this.scale) {
+				size = (float) (size * maxWidthMetres * this.scale / w);
+				this.g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(6, Math.round(size))));
+				w = this.g.getFontMetrics().stringWidth(text);
+			}
 			this.g.setColor(this.palette.ink);
 			this.g.drawString(text, -w / 2f, size * 0.38f);
 			this.g.setTransform(saved);
