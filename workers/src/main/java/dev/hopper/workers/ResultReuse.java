@@ -50,9 +50,10 @@ class ResultReuse {
 		return this.tasks.succeedFromCache(task.id(), origin.get());
 	}
 
-	/** Remembers that {@code task} succeeded, for later tasks of the same work. */
+	/** Remembers that {@code task} succeeded, for later tasks of the same work, unless degraded. */
 	void remember(Task task) {
-		keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
+		keyOf(task).filter((key) -> this.results.find(task.id()).filter((r) -> !r.containsKey(ResultCache.DEGRADED))
+			.isPresent()).ifPresent((key) -> this.cache.remember(key, task.id()));
 	}
 
 	private Optional<ResultCacheKey> keyOf(Task task) {

@@ -9,6 +9,14 @@ public interface RateLimiter {
 	 * Takes one permit from {@code key}'s allowance of {@code permits} per {@code interval};
 	 * false when it is spent for now.
 	 */
-	boolean tryAcquire(String key, long permits, Duration interval);
+	default boolean tryAcquire(String key, long permits, Duration interval) {
+		return tryAcquire(key, 1, permits, interval);
+	}
+
+	/**
+	 * Takes {@code amount} permits at once (at most {@code permits}) from {@code key}'s
+	 * allowance of {@code permits} per {@code interval}; false, taking none, when fewer remain.
+	 */
+	boolean tryAcquire(String key, long amount, long permits, Duration interval);
 
 }

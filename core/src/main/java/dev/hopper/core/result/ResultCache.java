@@ -5,6 +5,12 @@ import java.util.Optional;
 /** Port for remembering which task computed a result, so the same work is not run twice. */
 public interface ResultCache {
 
+	/**
+	 * The key of a result made by a fallback (the engine asked for was unavailable): such a
+	 * result answers its own task but is not remembered, so the next upload tries again.
+	 */
+	String DEGRADED = "degraded";
+
 	/** The task whose result answers {@code key}, if one succeeded. */
 	Optional<String> find(ResultCacheKey key);
 

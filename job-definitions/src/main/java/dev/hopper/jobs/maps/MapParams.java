@@ -5,11 +5,11 @@ import java.util.Map;
 
 import dev.hopper.core.PermanentFailure;
 
-/** What a {@code map-parse} task may ask for in its params: {@code parser} ({@code cv} by default). */
+/** What a {@code map-parse} task may ask for in its params: {@code parser}. */
 record MapParams(Parser parser) {
 
-	static MapParams of(Map<String, Object> params) {
-		Object parser = params.getOrDefault("parser", "cv");
+	static MapParams of(Map<String, Object> params, Parser fallback) {
+		Object parser = params.getOrDefault("parser", fallback.wireName());
 		for (Parser known : Parser.values()) {
 			if (known.wireName().equals(parser)) {
 				return new MapParams(known);

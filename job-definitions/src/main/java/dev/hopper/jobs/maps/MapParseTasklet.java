@@ -6,16 +6,25 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import java.util.Map;
+
 import javax.imageio.ImageIO;
+
+import org.jspecify.annotations.Nullable;
 
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.blob.BlobStore;
+import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.maps.cv.CvMapParser;
+import dev.hopper.jobs.maps.llm.HybridMapParser;
+import dev.hopper.jobs.maps.llm.ModelUnavailable;
+import dev.hopper.jobs.maps.llm.VisionLlmMapParser;
+import dev.hopper.jobs.maps.llm.VisionModel;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -25,7 +34,9 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Parses one plan: decode it (after the size check), parse it with the parser the task's
- * params ask for, store the overlay, store the result once. A re-run after a crash does
+ * params ask for (the vision model's when one is configured and none is named, else CV),
+ * store the overlay, store the result once. When the model does not answer, the CV parser
+ * stands in and the result says so under {@code degraded}. A re-run after a crash does
  * the same work again and writes the same overlay; the result is still written once.
  */
 class MapParseTasklet implements Tasklet {
@@ -40,11 +51,17 @@ class MapParseTasklet implements Tasklet {
 
 	private final MapJobProperties properties;
 
-	MapParseTasklet(TaskStore tasks, BlobStore blobs, ResultStore results, MapJobProperties properties) {
+	private final @Nullable VisionModel model;
+
+	private final CvMapParser cv = new CvMapParser();
+
+	MapParseTasklet(TaskStore tasks, BlobStore blobs, ResultStore results, MapJobProperties properties,
+			@Nullable VisionModel model) {
 		this.tasks = tasks;
 		this.blobs = blobs;
 		this.results = results;
 		this.properties = properties;
+		this.model = model;
 	}
 
 	@Override
@@ -52,18 +69,35 @@ class MapParseTasklet implements Tasklet {
 		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("taskId");
 		Task task = this.tasks.find(taskId)
 			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
-		MapParams params = MapParams.of(task.params());
-		if (params.parser() != MapParams.Parser.CV) {
+		MapParams.Parser parser = MapParams.of(task.params(), (this.model != null) ? MapParams.Parser.VISION_LLM
+				: MapParams.Parser.CV).parser();
+		if (parser != MapParams.Parser.CV && this.model == null) {
 			throw new PermanentFailure(PARSER_UNAVAILABLE,
-					"The parser '" + params.parser().wireName() + "' needs a vision model, and none is configured here");
+					"The parser '" + parser.wireName() + "' needs a vision model, and none is configured here");
 		}
 		this.tasks.reportProgress(taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
-		ParkingMap map = new CvMapParser().parse(image);
+		Map<String, Object> degraded = null;
+		ParkingMap map;
+		try {
+			map = switch (parser) {
+				case CV -> this.cv.parse(image);
+				case VISION_LLM -> new VisionLlmMapParser(this.model).parse(image);
+				case HYBRID -> new HybridMapParser(this.cv, this.model).parse(image);
+			};
+		}
+		catch (ModelUnavailable ex) {
+			map = this.cv.parse(image);
+			degraded = Map.of("from", parser.wireName(), "reason", ex.reason(), "detail", ex.getMessage());
+		}
 		this.tasks.reportProgress(taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
 		this.blobs.put(overlayKey, new ByteArrayInputStream(png(Overlay.draw(image, map))), "image/png");
-		this.results.saveOnce(taskId, map.withOverlayUrl(overlayUrl(taskId)).toDocument());
+		Map<String, Object> result = map.withOverlayUrl(overlayUrl(taskId)).toDocument();
+		if (degraded != null) {
+			result.put(ResultCache.DEGRADED, degraded);
+		}
+		this.results.saveOnce(taskId, result);
 		return RepeatStatus.FINISHED;
 	}
 

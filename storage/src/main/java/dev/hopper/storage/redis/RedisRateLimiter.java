@@ -22,10 +22,10 @@ class RedisRateLimiter implements RateLimiter {
 	}
 
 	@Override
-	public boolean tryAcquire(String key, long permits, Duration interval) {
+	public boolean tryAcquire(String key, long amount, long permits, Duration interval) {
 		RRateLimiter limiter = this.redisson.getRateLimiter(PREFIX + key + ":" + permits + "/" + interval.toMillis());
 		limiter.trySetRate(RateType.OVERALL, permits, interval, interval.multipliedBy(2));
-		return limiter.tryAcquire();
+		return limiter.tryAcquire(Math.min(amount, permits));
 	}
 
 }
