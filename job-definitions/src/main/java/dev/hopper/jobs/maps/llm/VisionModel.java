@@ -194,7 +194,7 @@ public class VisionModel {
 				throw new ModelUnavailable("model_busy", "The model's allowance stayed spent for "
 						+ this.settings.maxWait().toSeconds() + " s", null);
 			}
-			sleep(Duration.ofMillis(20 + ThreadLocalRandom.current().nextLong(30)));
+			sleep(Duration.ofMillis(10 + ThreadLocalRandom.current().nextLong(10)));
 		}
 	}
 

@@ -84,6 +84,8 @@ public final class LoopbackModelServer implements AutoCloseable {
 
 	private volatile String labels = "{\"outlines\": []}";
 
+	private volatile String canned;
+
 	public LoopbackModelServer() {
 		try {
 			this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
@@ -108,6 +110,11 @@ public final class LoopbackModelServer implements AutoCloseable {
 	/** How long every answer takes. */
 	public void latency(Duration latency) {
 		this.latency = latency;
+	}
+
+	/** Answers every plan request with {@code json} instead of reading the image (benchmarks). */
+	public void answerPlansWith(String json) {
+		this.canned = json;
 	}
 
 	/** The answer to label requests (hybrid mode), as {@link LabelAnswer} JSON. */
@@ -160,7 +167,8 @@ public final class LoopbackModelServer implements AutoCloseable {
 						+ "\"laneNodes\": [], \"laneEdges\": [], \"entrances\": []}]}";
 			}
 			else {
-				content = schema.contains("LabelAnswer") ? this.labels : plan(image);
+				String canned = this.canned;
+				content = schema.contains("LabelAnswer") ? this.labels : (canned != null) ? canned : plan(image);
 			}
 			send(exchange, 200, completion(request.path("model").asText(), content));
 		}
