@@ -6,7 +6,6 @@ import java.util.List;
 
 import boofcv.struct.image.GrayU8;
 
-import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Slot;
@@ -15,12 +14,12 @@ import dev.hopper.jobs.maps.plan.SlotType;
 /**
  * The offline parser: classical computer vision on the plan's pixels, no network. Ink is
  * separated from floor, the open fronts of stall rows are closed, closed regions shaped and
- * sized like stalls become slots.
+ * sized like stalls become slots, and the floor between them is traced as aisles.
  */
 public final class CvMapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-1";
+	public static final String VERSION = "cv-2";
 
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
@@ -33,9 +32,12 @@ public final class CvMapParser {
 			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad()));
 		}
 		List<List<Slot>> floors = Levels.group(slots);
+		Aisles aisles = new Aisles(closed);
 		List<Level> levels = new ArrayList<>();
 		for (int f = 0; f < floors.size(); f++) {
-			levels.add(new Level("L" + (f + 1), SlotNames.name(floors.get(f), f), LaneGraph.empty(), List.of()));
+			String id = "L" + (f + 1);
+			Aisles.Found found = aisles.find(id, floors.get(f));
+			levels.add(new Level(id, SlotNames.name(floors.get(f), f), found.lanes(), found.entrances()));
 		}
 		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null);
 	}

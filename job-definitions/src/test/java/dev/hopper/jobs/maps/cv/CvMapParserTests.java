@@ -2,8 +2,16 @@ package dev.hopper.jobs.maps.cv;
 
 import java.awt.Color;
 import java.awt.image.BufferedImage;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 
+import dev.hopper.jobs.maps.plan.LaneGraph;
+import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.truth.FloorPlanGenerator;
 import dev.hopper.jobs.maps.truth.PlanScore;
@@ -43,6 +51,35 @@ class CvMapParserTests {
 		assertThat(parsed.levels()).hasSize(levels);
 		// small rotations keep the row/number names the plan's own labels use
 		assertThat(score.idAccuracy()).as(score.toString()).isGreaterThanOrEqualTo(0.95);
+	}
+
+	@ParameterizedTest
+	@CsvSource({ "CAD, 0, 90, 1, 1", "SKETCH, -30, 45, 1, 3", "COLOURED, 17, 60, 2, 2" })
+	void aislesBecomeAConnectedLaneGraphReachingEveryEntrance(PlanSpec.Style style, double rotation, int angle,
+			int levels, long seed) {
+		FloorPlanGenerator.GeneratedPlan plan = this.generator.generate(new PlanSpec(style, rotation, angle, levels, false,
+				seed));
+		ParkingMap parsed = this.parser.parse(plan.image());
+		PlanScore score = PlanScorer.score(plan.truth(), parsed, AISLE_PIXELS);
+		assertThat(score.entranceRecall()).as(score.toString()).isEqualTo(1.0);
+		assertThat(score.laneEdgeRecall()).as(score.toString()).isEqualTo(1.0);
+		for (Level level : parsed.levels()) {
+			LaneGraph lanes = level.lanes();
+			Map<String, Set<String>> joined = new HashMap<>();
+			lanes.edges().forEach((edge) -> {
+				joined.computeIfAbsent(edge.from(), (k) -> new HashSet<>()).add(edge.to());
+				joined.computeIfAbsent(edge.to(), (k) -> new HashSet<>()).add(edge.from());
+			});
+			assertThat(joined.keySet()).as("every edge joins nodes of its level")
+				.isSubsetOf(lanes.nodes().stream().map(LaneGraph.Node::id).toList());
+			Set<String> reached = new HashSet<>(List.of(lanes.nodes().get(0).id()));
+			for (List<String> queue = new ArrayList<>(reached); !queue.isEmpty();) {
+				joined.getOrDefault(queue.remove(0), Set.of()).stream().filter(reached::add).forEach(queue::add);
+			}
+			assertThat(reached).as("one connected graph on " + level.id()).hasSize(lanes.nodes().size());
+			assertThat(level.entrances()).allSatisfy((entrance) -> assertThat(lanes.nodes())
+				.anySatisfy((node) -> assertThat(node.point()).isEqualTo(entrance.point())));
+		}
 	}
 
 	@ParameterizedTest

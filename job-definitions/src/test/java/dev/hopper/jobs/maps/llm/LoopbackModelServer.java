@@ -198,8 +198,13 @@ public final class LoopbackModelServer implements AutoCloseable {
 						slot.polygon().stream().map(LoopbackModelServer::xy).toList()));
 			}
 			levels.add(Map.of("id", level.id(), "slots", slots, "laneNodes",
-					List.of(Map.of("id", "n1", "point", xy(new Point(image.getWidth() / 2.0, image.getHeight() / 2.0)))),
-					"laneEdges", List.of(), "entrances", List.of()));
+					level.lanes().nodes().stream().map((n) -> Map.of("id", n.id(), "point", xy(n.point()))).toList(),
+					"laneEdges",
+					level.lanes().edges().stream()
+						.map((e) -> Map.of("from", e.from(), "to", e.to(), "oneway", e.oneway()))
+						.toList(),
+					"entrances", level.entrances().stream().map((e) -> Map.of("id", e.id(), "kind",
+							e.kind().name().toLowerCase(java.util.Locale.ROOT), "point", xy(e.point()))).toList()));
 		}
 		return JSON.writeValueAsString(Map.of("levels", levels));
 	}
