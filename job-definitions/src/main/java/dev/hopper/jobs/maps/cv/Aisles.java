@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
@@ -26,8 +27,8 @@ import dev.hopper.jobs.maps.plan.Slot;
  * lines its stalls are drawn with (walls included, as stall lines meet them). Inside it, the
  * floor that is neither ink nor stall is the aisle; its skeleton, with short spurs into
  * corners pruned and its bends kept, is the lane graph. Where aisle floor reaches the
- * outline across a stretch wider than a stall, the wall has a gap: an entrance or exit
- * (reported as {@code both}: arrows are not read).
+ * outline across a stretch wider than a stall, the wall has a gap: an entrance, an exit or
+ * both, as the arrow drawn there says. Arrows painted along an aisle make its edge one-way.
  */
 final class Aisles {
 
@@ -58,24 +59,153 @@ final class Aisles {
 			return new Found(LaneGraph.empty(), List.of());
 		}
 		Window window = Window.around(outline, this.closedInk.width, this.closedInk.height);
-		GrayU8 aisle = aisleFloor(window, outline, slots, slotArea);
-		List<Point> ways = openings(window, aisle, outline, 0.6 * width);
+		List<Arrow> arrows = new ArrayList<>();
+		GrayU8 aisle = aisleFloor(window, outline, slots, slotArea, arrows);
+		List<Way> ways = openings(window, aisle, outline, 0.6 * width);
 		LaneGraph lanes = new Skeleton(BinaryImageOps.thin(aisle.clone(), 200, null), window.x0, window.y0)
 			.graph(levelId, 1.5 * depth, 0.2 * depth);
 		List<Entrance> entrances = new ArrayList<>();
 		List<LaneGraph.Node> nodes = new ArrayList<>(lanes.nodes());
-		List<LaneGraph.Edge> edges = new ArrayList<>(lanes.edges());
-		for (Point way : ways) {
+		List<LaneGraph.Edge> edges = new ArrayList<>(oneWays(lanes, arrows, 0.6 * depth));
+		for (Way way : ways) {
 			String id = levelId + "-E" + (entrances.size() + 1);
-			entrances.add(new Entrance(id, Entrance.Kind.BOTH, way));
-			lanes.nodes().stream().min((a, b) -> Double.compare(a.point().distanceTo(way), b.point().distanceTo(way)))
-				.filter((nearest) -> nearest.point().distanceTo(way) < 3 * depth)
-				.ifPresent((nearest) -> {
-					nodes.add(new LaneGraph.Node(id + "-n", way));
-					edges.add(new LaneGraph.Edge(id + "-n", nearest.id(), false));
-				});
+			Entrance.Kind kind = kind(way, 2 * depth, 0.3 * slotArea);
+			entrances.add(new Entrance(id, kind, way.point()));
+			String joint = join(way, 3 * depth, nodes, edges);
+			if (joint != null) {
+				nodes.add(new LaneGraph.Node(id + "-n", way.point()));
+				edges.add((kind == Entrance.Kind.EXIT) ? new LaneGraph.Edge(joint, id + "-n", true)
+						: new LaneGraph.Edge(id + "-n", joint, kind == Entrance.Kind.ENTRANCE));
+			}
 		}
 		return new Found(new LaneGraph(nodes, edges), entrances);
+	}
+
+	/**
+	 * The node where a way in joins the lanes: the nearest point of any edge within
+	 * {@code reach} and ahead of it (within 60° of straight in), splitting that edge there
+	 * unless it is one of its ends; null if none.
+	 */
+	private static String join(Way in, double reach, List<LaneGraph.Node> nodes, List<LaneGraph.Edge> edges) {
+		Point way = in.point();
+		LaneGraph graph = new LaneGraph(nodes, edges);
+		LaneGraph.Edge best = null;
+		Point nearest = null;
+		double t = 0;
+		for (LaneGraph.Edge edge : edges) {
+			Point a = graph.node(edge.from()).point();
+			Point b = graph.node(edge.to()).point();
+			double length2 = Math.pow(a.distanceTo(b), 2);
+			double u = (length2 == 0) ? 0 : Math.max(0, Math.min(1,
+					((way.x() - a.x()) * (b.x() - a.x()) + (way.y() - a.y()) * (b.y() - a.y())) / length2));
+			Point at = new Point(a.x() + u * (b.x() - a.x()), a.y() + u * (b.y() - a.y()));
+			double inwards = -((at.x() - way.x()) * in.outX() + (at.y() - way.y()) * in.outY());
+			if (inwards < 0.5 * at.distanceTo(way)) {
+				continue;
+			}
+			if (nearest == null || at.distanceTo(way) < nearest.distanceTo(way)) {
+				best = edge;
+				nearest = at;
+				t = u * Math.sqrt(length2);
+			}
+		}
+		if (best == null || nearest.distanceTo(way) > reach) {
+			return null;
+		}
+		double length = graph.node(best.from()).point().distanceTo(graph.node(best.to()).point());
+		if (t < 2) {
+			return best.from();
+		}
+		if (t > length - 2) {
+			return best.to();
+		}
+		String id = best.from() + "-" + best.to();
+		nodes.add(new LaneGraph.Node(id, nearest));
+		edges.remove(best);
+		edges.add(new LaneGraph.Edge(best.from(), id, best.oneway()));
+		edges.add(new LaneGraph.Edge(id, best.to(), best.oneway()));
+		return id;
+	}
+
+	/** A gap in a floor's outline, and the way out of the floor there. */
+	private record Way(Point point, double outX, double outY) {
+	}
+
+	/**
+	 * Each edge with arrows painted along it (within {@code reach}, parallel to it, all
+	 * pointing one way) becomes one-way, running the way they point.
+	 */
+	private static List<LaneGraph.Edge> oneWays(LaneGraph lanes, List<Arrow> arrows, double reach) {
+		List<LaneGraph.Edge> edges = new ArrayList<>();
+		for (LaneGraph.Edge edge : lanes.edges()) {
+			Point a = lanes.node(edge.from()).point();
+			Point b = lanes.node(edge.to()).point();
+			double length = a.distanceTo(b);
+			int forward = 0;
+			int backward = 0;
+			for (Arrow arrow : arrows) {
+				if (length == 0 || arrow.bothWays()) {
+					continue;
+				}
+				double ex = (b.x() - a.x()) / length;
+				double ey = (b.y() - a.y()) / length;
+				double t = (arrow.centre().x() - a.x()) * ex + (arrow.centre().y() - a.y()) * ey;
+				double off = Math.abs(-(arrow.centre().x() - a.x()) * ey + (arrow.centre().y() - a.y()) * ex);
+				double along = arrow.along(ex, ey);
+				if (t >= 0 && t <= length && off <= reach && Math.abs(along) > 0.9) {
+					forward += (along > 0) ? 1 : 0;
+					backward += (along < 0) ? 1 : 0;
+				}
+			}
+			if (forward > 0 && backward == 0) {
+				edges.add(new LaneGraph.Edge(edge.from(), edge.to(), true));
+			}
+			else if (backward > 0 && forward == 0) {
+				edges.add(new LaneGraph.Edge(edge.to(), edge.from(), true));
+			}
+			else {
+				edges.add(edge);
+			}
+		}
+		return edges;
+	}
+
+	/**
+	 * Read from the arrow drawn at the gap (within {@code reach}): pointing in, an entrance;
+	 * out, an exit; both ways or none, both.
+	 */
+	private Entrance.Kind kind(Way way, double reach, double maxMark) {
+		int r = (int) Math.ceil(reach);
+		int cx = (int) Math.round(way.point().x());
+		int cy = (int) Math.round(way.point().y());
+		java.util.Map<Integer, List<Point>> marks = new java.util.HashMap<>();
+		Set<Integer> cut = new HashSet<>();
+		for (int y = cy - r; y <= cy + r; y++) {
+			for (int x = cx - r; x <= cx + r; x++) {
+				int label = this.inkLabels.isInBounds(x, y) ? this.inkLabels.get(x, y) : 0;
+				if (label == 0) {
+					continue;
+				}
+				if (Math.abs(x - cx) == r || Math.abs(y - cy) == r) {
+					cut.add(label);
+				}
+				marks.computeIfAbsent(label, (k) -> new ArrayList<>()).add(new Point(x, y));
+			}
+		}
+		for (var mark : marks.entrySet()) {
+			if (cut.contains(mark.getKey()) || mark.getValue().size() > maxMark) {
+				continue;
+			}
+			Optional<Arrow> arrow = Arrow.of(mark.getValue());
+			if (arrow.isEmpty() || Math.abs(arrow.get().along(way.outX(), way.outY())) < 0.7) {
+				continue;
+			}
+			if (arrow.get().bothWays()) {
+				return Entrance.Kind.BOTH;
+			}
+			return (arrow.get().along(way.outX(), way.outY()) < 0) ? Entrance.Kind.ENTRANCE : Entrance.Kind.EXIT;
+		}
+		return Entrance.Kind.BOTH;
 	}
 
 	/** The hull of every ink component a stall's outline touches. */
@@ -106,7 +236,8 @@ final class Aisles {
 	}
 
 	/** Inside the outline, neither ink nor stall; small islands of ink (arrows, text) filled in. */
-	private GrayU8 aisleFloor(Window window, List<Point> outline, List<Slot> slots, double slotArea) {
+	private GrayU8 aisleFloor(Window window, List<Point> outline, List<Slot> slots, double slotArea,
+			List<Arrow> arrows) {
 		BufferedImage mask = new BufferedImage(window.width, window.height, BufferedImage.TYPE_BYTE_GRAY);
 		Graphics2D g = mask.createGraphics();
 		g.translate(-window.x0, -window.y0);
@@ -134,11 +265,15 @@ final class Aisles {
 		for (int label : labels.data) {
 			size[label]++;
 		}
+		java.util.Map<Integer, List<Point>> marks = new java.util.HashMap<>();
 		for (int i = 0; i < labels.data.length; i++) {
 			if (labels.data[i] > 0 && size[labels.data[i]] < 0.3 * slotArea) {
 				floor.data[i] = 1;
+				marks.computeIfAbsent(labels.data[i], (k) -> new ArrayList<>())
+					.add(new Point(window.x0 + i % window.width, window.y0 + i / window.width));
 			}
 		}
+		marks.values().forEach((mark) -> Arrow.of(mark).ifPresent(arrows::add));
 		// the aisle is the large floor; pockets in labels and corners are not
 		GrayS32 regions = new GrayS32(window.width, window.height);
 		List<Contour> parts = BinaryImageOps.contour(floor, ConnectRule.FOUR, regions);
@@ -153,8 +288,9 @@ final class Aisles {
 	}
 
 	/** Stretches of the outline with aisle floor right inside it, at least {@code minWidth} long. */
-	private List<Point> openings(Window window, GrayU8 aisle, List<Point> outline, double minWidth) {
-		List<Point> ways = new ArrayList<>();
+	private List<Way> openings(Window window, GrayU8 aisle, List<Point> outline, double minWidth) {
+		List<Way> ways = new ArrayList<>();
+		Point centre = Point.mean(outline);
 		double orientation = Math.signum(Geometry.signedArea(outline));
 		for (int i = 0; i < outline.size(); i++) {
 			Point a = outline.get(i);
@@ -175,7 +311,9 @@ final class Aisles {
 					int runEnd = s - gap;
 					if (runEnd - runStart >= minWidth) {
 						double mid = (runStart + runEnd) / 2.0 / length;
-						ways.add(new Point(a.x() + (b.x() - a.x()) * mid, a.y() + (b.y() - a.y()) * mid));
+						Point at = new Point(a.x() + (b.x() - a.x()) * mid, a.y() + (b.y() - a.y()) * mid);
+						double out = Math.signum((at.x() - centre.x()) * nx + (at.y() - centre.y()) * ny);
+						ways.add(new Way(at, out * nx, out * ny));
 					}
 					runStart = -1;
 					gap = 0;

@@ -63,6 +63,8 @@ class CvMapParserTests {
 		PlanScore score = PlanScorer.score(plan.truth(), parsed, AISLE_PIXELS);
 		assertThat(score.entranceRecall()).as(score.toString()).isEqualTo(1.0);
 		assertThat(score.laneEdgeRecall()).as(score.toString()).isEqualTo(1.0);
+		assertThat(score.entranceKindAccuracy()).as(score.toString()).isEqualTo(1.0);
+		assertThat(score.oneWayRecall()).as(score.toString()).isEqualTo(1.0);
 		for (Level level : parsed.levels()) {
 			LaneGraph lanes = level.lanes();
 			Map<String, Set<String>> joined = new HashMap<>();

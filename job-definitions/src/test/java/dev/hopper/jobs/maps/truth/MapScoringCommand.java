@@ -67,12 +67,13 @@ public final class MapScoringCommand {
 			plans.merge(key.apply(s), 1, Integer::sum);
 		}
 		System.out.println("| " + by
-				+ " | plans | slots | precision | recall | F1 | mean IoU | id accuracy | type accuracy | disabled recall | EV recall | entrance recall | lane-edge recall |");
-		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|");
+				+ " | plans | slots | precision | recall | F1 | mean IoU | id accuracy | type accuracy | disabled recall | EV recall | entrance recall | entrance kind accuracy | lane-edge recall | one-way recall |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|");
 		sums.forEach((name, s) -> System.out.printf(
-				"| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n", name,
-				plans.get(name), s.truthSlots(), s.precision(), s.recall(), s.f1(), s.meanIou(), s.idAccuracy(),
-				s.typeAccuracy(), s.disabledRecall(), s.evRecall(), s.entranceRecall(), s.laneEdgeRecall()));
+				"| %s | %d | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f |%n",
+				name, plans.get(name), s.truthSlots(), s.precision(), s.recall(), s.f1(), s.meanIou(), s.idAccuracy(),
+				s.typeAccuracy(), s.disabledRecall(), s.evRecall(), s.entranceRecall(), s.entranceKindAccuracy(),
+				s.laneEdgeRecall(), s.oneWayRecall()));
 		System.out.println();
 	}
 

@@ -3,7 +3,7 @@ package dev.hopper.jobs.maps.truth;
 /** How a parsed map compares with its truth; see {@link PlanScorer} for the rules. */
 public record PlanScore(int truthSlots, int parsedSlots, int matched, double meanIou, int idsRight, int typesRight,
 		int disabledTruth, int disabledFound, int evTruth, int evFound, int entrancesFound, int entrancesTruth,
-		int laneEdgesFound, int laneEdgesTruth) {
+		int laneEdgesFound, int laneEdgesTruth, int entranceKindsRight, int oneWaysFound, int oneWaysTruth) {
 
 	public double precision() {
 		return ratio(this.matched, this.parsedSlots);
@@ -43,6 +43,15 @@ public record PlanScore(int truthSlots, int parsedSlots, int matched, double mea
 		return ratio(this.laneEdgesFound, this.laneEdgesTruth);
 	}
 
+	/** Of the entrances found, those whose kind (entrance, exit, both) is right. */
+	public double entranceKindAccuracy() {
+		return ratio(this.entranceKindsRight, this.entrancesFound);
+	}
+
+	public double oneWayRecall() {
+		return ratio(this.oneWaysFound, this.oneWaysTruth);
+	}
+
 	/** The sum of several plans' scores; ratios of the sums, mean IoU weighted by matches. */
 	public PlanScore plus(PlanScore o) {
 		int m = this.matched + o.matched;
@@ -51,11 +60,13 @@ public record PlanScore(int truthSlots, int parsedSlots, int matched, double mea
 				this.idsRight + o.idsRight, this.typesRight + o.typesRight, this.disabledTruth + o.disabledTruth,
 				this.disabledFound + o.disabledFound, this.evTruth + o.evTruth, this.evFound + o.evFound,
 				this.entrancesFound + o.entrancesFound, this.entrancesTruth + o.entrancesTruth,
-				this.laneEdgesFound + o.laneEdgesFound, this.laneEdgesTruth + o.laneEdgesTruth);
+				this.laneEdgesFound + o.laneEdgesFound, this.laneEdgesTruth + o.laneEdgesTruth,
+				this.entranceKindsRight + o.entranceKindsRight, this.oneWaysFound + o.oneWaysFound,
+				this.oneWaysTruth + o.oneWaysTruth);
 	}
 
 	public static PlanScore zero() {
-		return new PlanScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+		return new PlanScore(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
 	}
 
 	private static double ratio(int numerator, int denominator) {

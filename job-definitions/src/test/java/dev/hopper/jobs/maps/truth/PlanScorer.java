@@ -18,8 +18,10 @@ import dev.hopper.jobs.maps.plan.SlotType;
 /**
  * Scores a parsed map against its truth. Slots are matched one-to-one, greedily by
  * descending polygon IoU, and only at IoU ≥ 0.5. An entrance counts as found when a parsed
- * one lies within half an aisle of it; a lane edge counts when parsed lane edges run within
- * half an aisle of at least 80 % of its length.
+ * one lies within half an aisle of it, and its kind is right when the nearest such one has
+ * the same kind. A lane edge counts when parsed lane edges run within half an aisle of at
+ * least 80 % of its length; a one-way edge counts when parsed one-way edges pointing the
+ * same way (within 60°: the test is of direction; position is the lane edge's) do.
  */
 public final class PlanScorer {
 
@@ -78,7 +80,25 @@ public final class PlanScorer {
 				typesRight, reservedTruth[SlotType.DISABLED.ordinal()], reservedFound[SlotType.DISABLED.ordinal()],
 				reservedTruth[SlotType.EV.ordinal()], reservedFound[SlotType.EV.ordinal()],
 				entrancesFound(truth, parsed, aislePixels / 2), countEntrances(truth),
-				laneEdgesFound(truth, parsed, aislePixels / 2), countLaneEdges(truth));
+				laneEdgesFound(truth, parsed, aislePixels / 2, false), countLaneEdges(truth, false),
+				entranceKindsRight(truth, parsed, aislePixels / 2), laneEdgesFound(truth, parsed, aislePixels / 2, true),
+				countLaneEdges(truth, true));
+	}
+
+	private static int entranceKindsRight(ParkingMap truth, ParkingMap parsed, double tolerance) {
+		List<Entrance> candidates = parsed.levels().stream().flatMap((l) -> l.entrances().stream()).toList();
+		int right = 0;
+		for (Level level : truth.levels()) {
+			for (Entrance entrance : level.entrances()) {
+				right += candidates.stream()
+					.filter((c) -> c.point().distanceTo(entrance.point()) <= tolerance)
+					.min((a, b) -> Double.compare(a.point().distanceTo(entrance.point()),
+							b.point().distanceTo(entrance.point())))
+					.filter((c) -> c.kind() == entrance.kind())
+					.isPresent() ? 1 : 0;
+			}
+		}
+		return right;
 	}
 
 	private static int entrancesFound(ParkingMap truth, ParkingMap parsed, double tolerance) {
@@ -92,23 +112,30 @@ public final class PlanScorer {
 		return found;
 	}
 
-	private static int laneEdgesFound(ParkingMap truth, ParkingMap parsed, double tolerance) {
+	private static int laneEdgesFound(ParkingMap truth, ParkingMap parsed, double tolerance, boolean oneWays) {
 		List<Point[]> segments = new ArrayList<>();
 		for (Level level : parsed.levels()) {
 			for (LaneGraph.Edge edge : level.lanes().edges()) {
-				segments.add(new Point[] { level.lanes().node(edge.from()).point(), level.lanes().node(edge.to()).point() });
+				if (!oneWays || edge.oneway()) {
+					segments.add(new Point[] { level.lanes().node(edge.from()).point(),
+							level.lanes().node(edge.to()).point() });
+				}
 			}
 		}
 		int found = 0;
 		for (Level level : truth.levels()) {
 			for (LaneGraph.Edge edge : level.lanes().edges()) {
+				if (oneWays && !edge.oneway()) {
+					continue;
+				}
 				Point a = level.lanes().node(edge.from()).point();
 				Point b = level.lanes().node(edge.to()).point();
 				int near = 0;
 				int samples = 20;
 				for (int i = 0; i <= samples; i++) {
 					Point at = new Point(a.x() + (b.x() - a.x()) * i / samples, a.y() + (b.y() - a.y()) * i / samples);
-					if (segments.stream().anyMatch((s) -> distanceToSegment(at, s[0], s[1]) <= tolerance)) {
+					if (segments.stream().anyMatch((s) -> distanceToSegment(at, s[0], s[1]) <= tolerance
+							&& (!oneWays || sameWay(a, b, s[0], s[1])))) {
 						near++;
 					}
 				}
@@ -122,8 +149,15 @@ public final class PlanScorer {
 		return map.levels().stream().mapToInt((l) -> l.entrances().size()).sum();
 	}
 
-	private static int countLaneEdges(ParkingMap map) {
-		return map.levels().stream().mapToInt((l) -> l.lanes().edges().size()).sum();
+	private static boolean sameWay(Point a, Point b, Point c, Point d) {
+		double dot = (b.x() - a.x()) * (d.x() - c.x()) + (b.y() - a.y()) * (d.y() - c.y());
+		return dot >= Math.cos(Math.toRadians(60)) * a.distanceTo(b) * c.distanceTo(d);
+	}
+
+	private static int countLaneEdges(ParkingMap map, boolean oneWays) {
+		return map.levels().stream()
+			.mapToInt((l) -> (int) l.lanes().edges().stream().filter((e) -> !oneWays || e.oneway()).count())
+			.sum();
 	}
 
 	static double distanceToSegment(Point p, Point a, Point b) {

@@ -2,6 +2,7 @@ package dev.hopper.jobs.maps.truth;
 
 import java.util.List;
 
+import dev.hopper.jobs.maps.plan.Entrance;
 import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.ParkingMap;
@@ -46,6 +47,39 @@ class PlanScorerTests {
 		assertThat(score.evRecall()).isZero();
 		assertThat(score.disabledRecall()).isZero();
 		assertThat(score.meanIou()).isCloseTo((0.9 / 1.1 + 0.9 / 1.1) / 2, within(1e-9));
+	}
+
+	@Test
+	void lanesCountWhereParsedEdgesRunAlongThemAndOneWaysOnlyWhenTheyPointTheSameWay() {
+		// truth: a one-way aisle from (0,50) to (100,50), a two-way one down to (100,100), an exit at (100,100)
+		ParkingMap truth = lanes(List.of(new LaneGraph.Edge("a", "b", true), new LaneGraph.Edge("b", "c", false)),
+				new Entrance("E1", Entrance.Kind.EXIT, new Point(100, 100)), 0);
+		// the first edge found but pointing back; the second found, 3 px off; the exit 4 px off, taken for an entrance
+		ParkingMap backwards = lanes(List.of(new LaneGraph.Edge("b", "a", true), new LaneGraph.Edge("b", "c", false)),
+				new Entrance("X", Entrance.Kind.ENTRANCE, new Point(104, 100)), 3);
+		PlanScore score = PlanScorer.score(truth, backwards, 10);
+		assertThat(score.laneEdgeRecall()).isEqualTo(1.0);
+		assertThat(score.oneWayRecall()).isZero();
+		assertThat(score.entranceRecall()).isEqualTo(1.0);
+		assertThat(score.entranceKindAccuracy()).isZero();
+
+		ParkingMap right = lanes(List.of(new LaneGraph.Edge("a", "b", true)),
+				new Entrance("X", Entrance.Kind.EXIT, new Point(100, 96)), 0);
+		score = PlanScorer.score(truth, right, 10);
+		assertThat(score.laneEdgeRecall()).isEqualTo(0.5);
+		assertThat(score.oneWayRecall()).isEqualTo(1.0);
+		assertThat(score.entranceKindAccuracy()).isEqualTo(1.0);
+		// more than half an aisle away is not found
+		assertThat(PlanScorer.score(truth, lanes(List.of(), new Entrance("X", Entrance.Kind.EXIT, new Point(100, 106)), 0),
+				10).entranceRecall()).isZero();
+	}
+
+	private static ParkingMap lanes(List<LaneGraph.Edge> edges, Entrance entrance, double offset) {
+		LaneGraph graph = new LaneGraph(List.of(new LaneGraph.Node("a", new Point(0, 50 + offset)),
+				new LaneGraph.Node("b", new Point(100, 50 + offset)), new LaneGraph.Node("c", new Point(100 + offset, 100))),
+				edges);
+		return new ParkingMap(200, 200, List.of(new Level("L1", List.of(), graph, List.of(entrance))),
+				ParkingMap.Parser.cv(), null);
 	}
 
 	private static ParkingMap map(Slot... slots) {
