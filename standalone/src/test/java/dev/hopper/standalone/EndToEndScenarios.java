@@ -512,6 +512,27 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void anOrphanIsReleasedOnlyFromTheWorkerThatLostItAndTheOutboxSendsItOn() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 330, 0.5);
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		String id = recordStoredUpload(wav, "released.wav");
+		tasks.markPublished(id);
+		assertThat(tasks.claim(id, "lost-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		var lost = new dev.hopper.core.task.TaskError("worker_lost", "test");
+		java.time.Instant later = java.time.Instant.now().plusSeconds(60);
+		// another worker's task, or one whose heartbeat is newer than the silence asked for, stays
+		assertThat(tasks.releaseOrphan(id, "other-worker", later, lost)).isFalse();
+		assertThat(tasks.releaseOrphan(id, "lost-worker", java.time.Instant.now().minusSeconds(60), lost)).isFalse();
+		assertThat(tasks.releaseOrphan(id, "lost-worker", later, lost)).isTrue();
+		assertThat(tasks.find(id).orElseThrow().state()).isEqualTo(dev.hopper.core.task.TaskState.QUEUED);
+
+		// left unpublished on purpose (as if the sweeper died before publishing): the outbox sends it
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).as("the lost worker's attempt stays counted").isEqualTo(2);
+	}
+
+	@Test
 	void aWorkerKilledBetweenCreatingTheJobInstanceAndItsExecutionLeavesATaskThatStillFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
 		TaskStore tasks = this.context.getBean(TaskStore.class);

@@ -13,14 +13,16 @@ import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Finds tasks nobody will work on unless they are handed back. RUNNING tasks whose worker
- * died (no heartbeat for longer than a lease lives, and no lease held) get their message
- * published again; the worker that takes it claims the task over, and
+ * died (no heartbeat for longer than a lease lives, and no lease held) go back to QUEUED,
+ * with {@code worker_lost} as their last error, and their message is published again; the
+ * worker that takes it claims the task, and
  * {@link TaskJobLauncher} recovers the stale execution and restarts it from its last
  * committed chunk. QUEUED tasks whose message was lost get it again too. One sweeper is
  * active across all replicas: the one holding the sweeper's own lease.
@@ -29,7 +31,7 @@ class OrphanSweeper implements AutoCloseable {
 
 	static final String SWEEPER_LEASE = "sweeper";
 
-	private static final String HANDED_BACK = "handed-back:";
+	static final String WORKER_LOST = "worker_lost";
 
 	private static final Logger logger = LoggerFactory.getLogger(OrphanSweeper.class);
 
@@ -78,13 +80,15 @@ class OrphanSweeper implements AutoCloseable {
 		Instant silentSince = this.clock.instant().minus(this.properties.leaseTtl());
 		int requeued = 0;
 		for (Task task : this.tasks.findSilentRunning(silentSince, BATCH)) {
-			// skip tasks a worker holds, and those handed back within a lease's life (their
-			// message is on its way): no pile of duplicates while no worker can take them
-			if (this.leases.holder(task.id()).isPresent()
-					|| !this.leases.acquire(HANDED_BACK + task.id(), me, this.properties.leaseTtl())) {
+			// a worker holding the lease is alive (a long pause, say): leave it the task
+			if (this.leases.holder(task.id()).isPresent() || !this.tasks.releaseOrphan(task.id(), task.workerId(),
+					silentSince, new TaskError(WORKER_LOST, "Worker " + task.workerId() + " stopped answering"))) {
 				continue;
 			}
+			// QUEUED again, so its status is honest while it waits its turn; if this publish
+			// fails, the outbox relay sends it
 			this.queue.publish(new TaskMessage(task.id(), task.type()));
+			this.tasks.markPublished(task.id());
 			this.metrics.orphanRequeued(task.type());
 			logger.info("Task {} was RUNNING on {} with no heartbeat since {}; handed back to the queue", task.id(),
 					task.workerId(), task.heartbeatAt());

@@ -61,9 +61,14 @@ class TaskJobLauncher {
 			if (last.getStatus() == BatchStatus.COMPLETED) {
 				return last;
 			}
-			if (last.getStatus().isRunning() || last.getStatus() == BatchStatus.UNKNOWN) {
-				// we hold the task's lease, so no live worker runs this execution
-				last = this.jobOperator.recover(last);
+			// we hold the task's lease, so no live worker runs any of its executions: every one
+			// a dead JVM left running is recovered, not only the last (a task killed on more
+			// than one worker can leave several, and any one blocks the restart)
+			for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
+				if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+					JobExecution recovered = this.jobOperator.recover(execution);
+					last = java.util.Objects.equals(execution.getId(), last.getId()) ? recovered : last;
+				}
 			}
 			return this.jobOperator.restart(last);
 		}

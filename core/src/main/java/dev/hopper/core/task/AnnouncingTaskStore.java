@@ -94,6 +94,11 @@ public final class AnnouncingTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error) {
+		return announced(id, this.store.releaseOrphan(id, workerId, silentSince, error));
+	}
+
+	@Override
 	public List<Task> findSilentRunning(Instant before, int limit) {
 		return this.store.findSilentRunning(before, limit);
 	}

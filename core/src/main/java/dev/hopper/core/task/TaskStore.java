@@ -63,6 +63,14 @@ public interface TaskStore {
 	 */
 	boolean requeue(String id, TaskError error, Instant retryAt);
 
+	/**
+	 * RUNNING → QUEUED for a task whose worker died: only while {@code workerId} still has it
+	 * and its last heartbeat is before {@code silentSince}, so a worker that took it over in
+	 * the meantime keeps it. The attempt stays counted (a task that kills its worker must
+	 * not loop forever); the task is left unpublished for the caller or the outbox to send.
+	 */
+	boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error);
+
 	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
 	List<Task> findSilentRunning(Instant before, int limit);
 

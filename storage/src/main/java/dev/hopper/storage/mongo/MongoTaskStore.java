@@ -170,6 +170,19 @@ class MongoTaskStore implements TaskStore {
 	}
 
 	@Override
+	public boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error) {
+		return this.mongo
+			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING).and("workerId").is(workerId)
+				.and("heartbeatAt").lt(silentSince)),
+					new Update().set("state", TaskState.QUEUED)
+						.set("error", error)
+						.set("published", false)
+						.unset("workerId"),
+					COLLECTION)
+			.getModifiedCount() == 1;
+	}
+
+	@Override
 	public List<Task> findSilentRunning(Instant before, int limit) {
 		return this.mongo.find(query(where("state").is(TaskState.RUNNING).and("heartbeatAt").lt(before))
 			.with(Sort.by("heartbeatAt"))
