@@ -62,8 +62,11 @@ final class Aisles {
 		List<Arrow> arrows = new ArrayList<>();
 		GrayU8 aisle = aisleFloor(window, outline, slots, slotArea, arrows);
 		List<Way> ways = openings(window, aisle, outline, 0.6 * width);
-		LaneGraph lanes = new Skeleton(BinaryImageOps.thin(aisle.clone(), 200, null), window.x0, window.y0)
-			.graph(levelId, 1.5 * depth, 0.2 * depth);
+		// thinning peels a pixel a pass, so a wide aisle costs many passes over the window:
+		// thin it at a scale where a stall is about twelve pixels deep
+		int step = Math.max(1, (int) Math.floor(depth / 12));
+		LaneGraph lanes = new Skeleton(BinaryImageOps.thin(shrink(aisle, step), 200, null), window.x0, window.y0, step)
+			.graph(levelId, 1.5 * depth / step, 0.2 * depth);
 		List<Entrance> entrances = new ArrayList<>();
 		List<LaneGraph.Node> nodes = new ArrayList<>(lanes.nodes());
 		List<LaneGraph.Edge> edges = new ArrayList<>(oneWays(lanes, arrows, 0.6 * depth));
@@ -340,6 +343,26 @@ final class Aisles {
 			}
 		}
 		return false;
+	}
+
+	/** Each {@code step} × {@code step} block set where at least half of it is set. */
+	private static GrayU8 shrink(GrayU8 mask, int step) {
+		if (step == 1) {
+			return mask.clone();
+		}
+		GrayU8 small = new GrayU8(Math.max(1, mask.width / step), Math.max(1, mask.height / step));
+		for (int by = 0; by < small.height; by++) {
+			for (int bx = 0; bx < small.width; bx++) {
+				int set = 0;
+				for (int y = by * step; y < (by + 1) * step; y++) {
+					for (int x = bx * step; x < (bx + 1) * step; x++) {
+						set += mask.get(x, y);
+					}
+				}
+				small.set(bx, by, (2 * set >= step * step) ? 1 : 0);
+			}
+		}
+		return small;
 	}
 
 	private static Path2D.Double path(List<Point> polygon) {

@@ -25,15 +25,19 @@ final class Skeleton {
 
 	private final int offsetY;
 
-	Skeleton(GrayU8 pixels, int offsetX, int offsetY) {
+	private final int scale;
+
+	/** A skeleton whose pixel (x, y) stands for the block at {@code offset + scale × (x, y)}. */
+	Skeleton(GrayU8 pixels, int offsetX, int offsetY, int scale) {
 		this.pixels = pixels;
 		this.offsetX = offsetX;
 		this.offsetY = offsetY;
+		this.scale = scale;
 	}
 
 	/**
-	 * The graph after pruning spurs shorter than {@code minSpur}, with paths straightened to
-	 * within {@code bendTolerance}.
+	 * The graph after pruning spurs shorter than {@code minSpur} skeleton pixels, with paths
+	 * straightened to within {@code bendTolerance} image pixels.
 	 */
 	LaneGraph graph(String levelId, double minSpur, double bendTolerance) {
 		for (int round = 0; round < 6 && prune(minSpur); round++) {
@@ -151,28 +155,27 @@ final class Skeleton {
 			}
 		}
 		// a closed loop has no ends: any of its pixels will do
+		Set<Integer> seen = new HashSet<>();
 		for (int pixel = 0; pixel < this.pixels.data.length; pixel++) {
-			if (this.pixels.data[pixel] != 0 && !clusterOf.containsKey(pixel) && !reachesCluster(pixel, clusterOf)) {
+			if (this.pixels.data[pixel] == 0 || seen.contains(pixel)) {
+				continue;
+			}
+			seen.add(pixel);
+			List<Integer> part = new ArrayList<>(List.of(pixel));
+			boolean hasNode = false;
+			for (int i = 0; i < part.size(); i++) {
+				hasNode |= clusterOf.containsKey(part.get(i));
+				for (int n : neighbours(part.get(i))) {
+					if (seen.add(n)) {
+						part.add(n);
+					}
+				}
+			}
+			if (!hasNode) {
 				clusterOf.put(pixel, pixel);
 			}
 		}
 		return clusterOf;
-	}
-
-	private boolean reachesCluster(int start, Map<Integer, Integer> clusterOf) {
-		Set<Integer> seen = new HashSet<>(List.of(start));
-		List<Integer> queue = new ArrayList<>(List.of(start));
-		for (int i = 0; i < queue.size(); i++) {
-			for (int n : neighbours(queue.get(i))) {
-				if (clusterOf.containsKey(n)) {
-					return true;
-				}
-				if (seen.add(n)) {
-					queue.add(n);
-				}
-			}
-		}
-		return false;
 	}
 
 	/** Adds a traced path as edges, with a node at each bend that strays past the tolerance. */
@@ -259,7 +262,9 @@ final class Skeleton {
 	}
 
 	private Point point(int pixel) {
-		return new Point(this.offsetX + pixel % this.pixels.width, this.offsetY + pixel / this.pixels.width);
+		double half = (this.scale - 1) / 2.0;
+		return new Point(this.offsetX + this.scale * (pixel % this.pixels.width) + half,
+				this.offsetY + this.scale * (pixel / this.pixels.width) + half);
 	}
 
 	private Point mean(List<Integer> pixels) {
