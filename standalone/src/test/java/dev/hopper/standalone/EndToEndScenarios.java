@@ -574,6 +574,7 @@ abstract class EndToEndScenarios {
 		for (var plan : List.of(Map.entry(cleanId, clean), Map.entry(photoId, photo))) {
 			JsonNode finished = awaitFinished(plan.getKey());
 			assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+			assertThat(finished.get("progress").get("percent").asInt()).isEqualTo(100);
 			@SuppressWarnings("unchecked")
 			Map<String, Object> result = tools.jackson.databind.json.JsonMapper.builder().build()
 				.readValue(this.http.get("/api/v1/tasks/" + plan.getKey() + "/result").body(), Map.class);

@@ -98,6 +98,7 @@ class MapParseTasklet implements Tasklet {
 			result.put(ResultCache.DEGRADED, degraded);
 		}
 		this.results.saveOnce(taskId, result);
+		this.tasks.reportProgress(taskId, new Progress(2, 2));
 		return RepeatStatus.FINISHED;
 	}
 
