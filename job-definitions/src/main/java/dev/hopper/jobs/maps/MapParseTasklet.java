@@ -2,13 +2,7 @@ package dev.hopper.jobs.maps;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import java.util.Map;
-
-import javax.imageio.ImageIO;
 
 import org.jspecify.annotations.Nullable;
 
@@ -78,21 +72,23 @@ class MapParseTasklet implements Tasklet {
 		this.tasks.reportProgress(taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
 		Map<String, Object> degraded = null;
+		// the CV reading, where this parser needs it: all of cv, hybrid's geometry
+		ParkingMap geometry = (parser == MapParams.Parser.VISION_LLM) ? null : this.cv.parse(image);
 		ParkingMap map;
 		try {
 			map = switch (parser) {
-				case CV -> this.cv.parse(image);
+				case CV -> geometry;
 				case VISION_LLM -> new VisionLlmMapParser(this.model).parse(image);
-				case HYBRID -> new HybridMapParser(this.cv, this.model).parse(image);
+				case HYBRID -> new HybridMapParser(this.model).label(image, geometry);
 			};
 		}
 		catch (ModelUnavailable ex) {
-			map = this.cv.parse(image);
+			map = (geometry != null) ? geometry : this.cv.parse(image);
 			degraded = Map.of("from", parser.wireName(), "reason", ex.reason(), "detail", ex.getMessage());
 		}
 		this.tasks.reportProgress(taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
-		this.blobs.put(overlayKey, new ByteArrayInputStream(png(Overlay.draw(image, map))), "image/png");
+		this.blobs.put(overlayKey, new ByteArrayInputStream(Png.encode(Overlay.draw(image, map))), "image/png");
 		Map<String, Object> result = map.withOverlayUrl(overlayUrl(taskId)).toDocument();
 		if (degraded != null) {
 			result.put(ResultCache.DEGRADED, degraded);
@@ -105,17 +101,6 @@ class MapParseTasklet implements Tasklet {
 	/** Where clients fetch the overlay; the api serves it to the task's own tenant only. */
 	static String overlayUrl(String taskId) {
 		return "/api/v1/tasks/" + taskId + "/overlay";
-	}
-
-	private static byte[] png(BufferedImage image) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 }

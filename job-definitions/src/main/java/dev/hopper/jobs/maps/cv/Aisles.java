@@ -4,9 +4,12 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Path2D;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -181,7 +184,7 @@ final class Aisles {
 		int r = (int) Math.ceil(reach);
 		int cx = (int) Math.round(way.point().x());
 		int cy = (int) Math.round(way.point().y());
-		java.util.Map<Integer, List<Point>> marks = new java.util.HashMap<>();
+		Map<Integer, List<Point>> marks = new HashMap<>();
 		Set<Integer> cut = new HashSet<>();
 		for (int y = cy - r; y <= cy + r; y++) {
 			for (int x = cx - r; x <= cx + r; x++) {
@@ -251,7 +254,7 @@ final class Aisles {
 			g.fill(path(Geometry.grow(slot.polygon(), 1.5)));
 		}
 		g.dispose();
-		byte[] inside = ((java.awt.image.DataBufferByte) mask.getRaster().getDataBuffer()).getData();
+		byte[] inside = ((DataBufferByte) mask.getRaster().getDataBuffer()).getData();
 		GrayU8 floor = new GrayU8(window.width, window.height);
 		GrayU8 blocked = new GrayU8(window.width, window.height);
 		for (int y = 0; y < window.height; y++) {
@@ -268,7 +271,7 @@ final class Aisles {
 		for (int label : labels.data) {
 			size[label]++;
 		}
-		java.util.Map<Integer, List<Point>> marks = new java.util.HashMap<>();
+		Map<Integer, List<Point>> marks = new HashMap<>();
 		for (int i = 0; i < labels.data.length; i++) {
 			if (labels.data[i] > 0 && size[labels.data[i]] < 0.3 * slotArea) {
 				floor.data[i] = 1;

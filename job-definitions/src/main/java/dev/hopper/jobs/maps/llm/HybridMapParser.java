@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 
 import dev.hopper.jobs.maps.Overlay;
-import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Slot;
@@ -23,17 +22,14 @@ import dev.hopper.jobs.maps.plan.SlotType;
  */
 public final class HybridMapParser {
 
-	private final CvMapParser cv;
-
 	private final VisionModel model;
 
-	public HybridMapParser(CvMapParser cv, VisionModel model) {
-		this.cv = cv;
+	public HybridMapParser(VisionModel model) {
 		this.model = model;
 	}
 
-	public ParkingMap parse(BufferedImage plan) {
-		ParkingMap geometry = this.cv.parse(plan);
+	/** The model's labels on {@code geometry}, the CV parser's reading of {@code plan}. */
+	public ParkingMap label(BufferedImage plan, ParkingMap geometry) {
 		List<Slot> all = geometry.slots();
 		ParkingMap numbered = numbered(geometry);
 		double scale = Math.min(1, (double) this.model.maxImageSide() / Math.max(plan.getWidth(), plan.getHeight()));

@@ -1,9 +1,6 @@
 package dev.hopper.jobs.maps.llm;
 
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -13,8 +10,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Consumer;
-
-import javax.imageio.ImageIO;
 
 import com.openai.client.OpenAIClient;
 import com.openai.client.okhttp.OpenAIOkHttpClient;
@@ -35,6 +30,7 @@ import io.micrometer.core.instrument.Timer;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.jobs.maps.MapJobProperties;
+import dev.hopper.jobs.maps.Png;
 
 /**
  * One vision model behind the OpenAI chat-completions API, shared fairly by every worker:
@@ -103,7 +99,7 @@ public class VisionModel {
 	 * @throws InvalidAnswer when the answer is not JSON of that shape
 	 */
 	<T> T ask(String instructions, BufferedImage image, Class<T> type) {
-		String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(png(image));
+		String dataUrl = "data:image/png;base64," + Base64.getEncoder().encodeToString(Png.encode(image));
 		StructuredChatCompletionCreateParams<T> params = ChatCompletionCreateParams.builder()
 			.model(this.settings.name())
 			.maxCompletionTokens(this.settings.maxCompletionTokens())
@@ -252,17 +248,6 @@ public class VisionModel {
 
 	private Timer latency(String outcome) {
 		return this.meters.timer("hopper.model.requests", "model", this.settings.name(), "outcome", outcome);
-	}
-
-	private static byte[] png(BufferedImage image) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	private static void sleep(Duration duration) {

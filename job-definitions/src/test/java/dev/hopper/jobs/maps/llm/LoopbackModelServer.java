@@ -12,7 +12,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.Executors;
@@ -204,7 +206,7 @@ public final class LoopbackModelServer implements AutoCloseable {
 						.map((e) -> Map.of("from", e.from(), "to", e.to(), "oneway", e.oneway()))
 						.toList(),
 					"entrances", level.entrances().stream().map((e) -> Map.of("id", e.id(), "kind",
-							e.kind().name().toLowerCase(java.util.Locale.ROOT), "point", xy(e.point()))).toList()));
+							e.kind().name().toLowerCase(Locale.ROOT), "point", xy(e.point()))).toList()));
 		}
 		return JSON.writeValueAsString(Map.of("levels", levels));
 	}
@@ -214,11 +216,11 @@ public final class LoopbackModelServer implements AutoCloseable {
 	}
 
 	private String completion(String model, String content) throws IOException {
-		Map<String, Object> message = new java.util.LinkedHashMap<>();
+		Map<String, Object> message = new LinkedHashMap<>();
 		message.put("role", "assistant");
 		message.put("content", content);
 		message.put("refusal", null);
-		Map<String, Object> choice = new java.util.LinkedHashMap<>();
+		Map<String, Object> choice = new LinkedHashMap<>();
 		choice.put("index", 0);
 		choice.put("message", message);
 		choice.put("finish_reason", "stop");

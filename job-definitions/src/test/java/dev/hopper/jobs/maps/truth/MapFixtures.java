@@ -16,6 +16,7 @@ import javax.imageio.ImageWriteParam;
 import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
+import dev.hopper.jobs.maps.Png;
 import dev.hopper.jobs.maps.plan.Entrance;
 import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
@@ -31,14 +32,7 @@ public final class MapFixtures {
 	}
 
 	public static byte[] png(BufferedImage image) {
-		try {
-			ByteArrayOutputStream out = new ByteArrayOutputStream();
-			ImageIO.write(image, "png", out);
-			return out.toByteArray();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
+		return Png.encode(image);
 	}
 
 	public static byte[] jpeg(BufferedImage image, float quality) {

@@ -4,16 +4,11 @@ import java.awt.image.BufferedImage;
 import java.awt.image.ConvolveOp;
 import java.awt.image.Kernel;
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Random;
 
-import javax.imageio.IIOImage;
 import javax.imageio.ImageIO;
-import javax.imageio.ImageWriteParam;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import dev.hopper.jobs.maps.plan.Point;
 
@@ -54,11 +49,20 @@ final class Photograph {
 			}
 		}
 		BufferedImage blurred = new ConvolveOp(gaussian(0.8), ConvolveOp.EDGE_NO_OP, null).filter(warped, null);
-		BufferedImage photo = jpeg(blurred, 0.7f);
+		BufferedImage photo = decode(MapFixtures.jpeg(blurred, 0.7f));
 		return new FloorPlanGenerator.GeneratedPlan(plan.spec(), photo, Truths.mapPoints(plan.truth(), (p) -> {
 			double[] mapped = apply(forward, p.x(), p.y());
 			return new Point(mapped[0], mapped[1]);
 		}));
+	}
+
+	private static BufferedImage decode(byte[] bytes) {
+		try {
+			return ImageIO.read(new ByteArrayInputStream(bytes));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
 	}
 
 	private static int shade(int rgb, double light, Random random) {
@@ -107,25 +111,6 @@ final class Photograph {
 			weights[i] /= (float) sum;
 		}
 		return new Kernel(size, size, weights);
-	}
-
-	private static BufferedImage jpeg(BufferedImage image, float quality) {
-		try {
-			ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-			ImageWriter writer = ImageIO.getImageWritersByFormatName("jpeg").next();
-			ImageWriteParam param = writer.getDefaultWriteParam();
-			param.setCompressionMode(ImageWriteParam.MODE_EXPLICIT);
-			param.setCompressionQuality(quality);
-			try (MemoryCacheImageOutputStream out = new MemoryCacheImageOutputStream(bytes)) {
-				writer.setOutput(out);
-				writer.write(null, new IIOImage(image, null, null), param);
-			}
-			writer.dispose();
-			return ImageIO.read(new ByteArrayInputStream(bytes.toByteArray()));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
 	}
 
 	/** The 3×3 homography (h33 = 1) taking the four {@code from} points to {@code to}. */
