@@ -1,5 +1,6 @@
 package dev.hopper.storage.embedded;
 
+import java.net.InetSocketAddress;
 import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -8,7 +9,13 @@ import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.jspecify.annotations.Nullable;
 
-/** A MongoDB wire-protocol server (mongo-java-server): H2 file backend, or in memory. */
+/**
+ * A MongoDB wire-protocol server (mongo-java-server): H2 file backend, or in memory. Its
+ * commands are not atomic with each other: two clients' {@code findAndModify} can read the
+ * same document before either writes, so a sequence ($inc) hands out one number twice and
+ * Spring Batch gives two jobs one execution id. One network thread runs every command in
+ * turn, as a real server's document locks would.
+ */
 public final class EmbeddedMongo implements EmbeddedServer {
 
 	private final @Nullable Path file;
@@ -30,7 +37,7 @@ public final class EmbeddedMongo implements EmbeddedServer {
 		MongoBackend backend = (this.file != null) ? new H2Backend(this.file.toString()) : new MemoryBackend();
 		this.server = new MongoServer(backend);
 		this.port = FreePort.find();
-		this.server.bind("127.0.0.1", this.port);
+		this.server.bind(new InetSocketAddress("127.0.0.1", this.port), 1, 1);
 	}
 
 	public String uri(String database) {
