@@ -74,7 +74,7 @@ public final class SoakRunner {
 				Instant uploaded = Instant.now();
 				System.out.printf("uploaded %d in %.1f s%n", ids.size(),
 						Duration.between(started, uploaded).toMillis() / 1000.0);
-				Map<String, Long> states = awaitAll(mongo, ids, Duration.ofSeconds(Math.max(900, uploads)));
+				Map<String, Long> states = awaitAll(mongo, ids, Duration.ofSeconds(Math.max(900, 2L * uploads)), kills);
 				killer.interrupt();
 				report(mongo, ids, states, kills, Duration.between(started, Instant.now()));
 				workers.forEach(Worker::stop);
@@ -139,9 +139,12 @@ public final class SoakRunner {
 		}
 	}
 
-	private static Map<String, Long> awaitAll(MongoTemplate mongo, List<String> ids, Duration timeout)
-			throws InterruptedException {
-		Instant deadline = Instant.now().plus(timeout);
+	/** Waits for every task to finish, printing the states once a minute so a long run can be read as it goes. */
+	private static Map<String, Long> awaitAll(MongoTemplate mongo, List<String> ids, Duration timeout,
+			List<Kill> kills) throws InterruptedException {
+		Instant started = Instant.now();
+		Instant deadline = started.plus(timeout);
+		Instant nextReport = started;
 		Map<String, Long> states = new HashMap<>();
 		while (Instant.now().isBefore(deadline)) {
 			states.clear();
@@ -153,7 +156,13 @@ public final class SoakRunner {
 			if (finished >= ids.size()) {
 				break;
 			}
-			Thread.sleep(1000);
+			if (!Instant.now().isBefore(nextReport)) {
+				System.out.printf("after %d min: %s, %d kills%n", Duration.between(started, Instant.now()).toMinutes(),
+						new java.util.TreeMap<>(states), kills.size());
+				nextReport = nextReport.plus(Duration.ofMinutes(1));
+			}
+			// a full scan: often enough to stop soon after the last task, rarely enough to leave the database to the workers
+			Thread.sleep(5000);
 		}
 		return states;
 	}
