@@ -54,7 +54,7 @@ public final class SoakRunner {
 			properties.put("hopper.worker.lease-ttl", "5s");
 			properties.put("hopper.worker.lease-renew-interval", "1s");
 			properties.put("hopper.worker.sweep-interval", "2s");
-			properties.put("hopper.worker.concurrency", 2);
+			properties.put("hopper.worker.concurrency", 4);
 			properties.put("hopper.admission.intake-per-minute", 10_000_000);
 			properties.put("hopper.intake.outbox-delay", "2s");
 			properties.put("hopper.intake.outbox-interval", "1s");
@@ -219,6 +219,10 @@ public final class SoakRunner {
 			String id = "soak-worker-" + n;
 			List<String> command = new ArrayList<>();
 			command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+			// a worker is booted every killEverySeconds: C1 only and the serial collector
+			// halve the CPU a boot takes, leaving the 2-core machine to the work
+			command.add("-XX:TieredStopAtLevel=1");
+			command.add("-XX:+UseSerialGC");
 			command.add("-cp");
 			command.add(System.getProperty("java.class.path"));
 			command.add(HopperWorkers.class.getName());
