@@ -19,7 +19,7 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-2";
+	public static final String VERSION = "cv-3";
 
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
@@ -33,11 +33,13 @@ public final class CvMapParser {
 		}
 		List<List<Slot>> floors = Levels.group(slots);
 		Aisles aisles = new Aisles(closed);
+		LabelReader labels = new LabelReader(raster);
 		List<Level> levels = new ArrayList<>();
 		for (int f = 0; f < floors.size(); f++) {
 			String id = "L" + (f + 1);
 			Aisles.Found found = aisles.find(id, floors.get(f));
-			levels.add(new Level(id, SlotNames.name(floors.get(f), f), found.lanes(), found.entrances()));
+			List<Slot> named = SlotNames.name(floors.get(f), f);
+			levels.add(new Level(id, SlotNames.preferLabels(named, labels.read(named)), found.lanes(), found.entrances()));
 		}
 		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null);
 	}

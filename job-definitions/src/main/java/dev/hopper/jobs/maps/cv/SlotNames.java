@@ -2,7 +2,12 @@ package dev.hopper.jobs.maps.cv;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import dev.hopper.jobs.maps.plan.Point;
 import dev.hopper.jobs.maps.plan.Slot;
@@ -53,7 +58,7 @@ final class SlotNames {
 	}
 
 	/** The direction rows run in, as the median of the stalls' short sides, pointing rightwards. */
-	private static double rowAngle(List<Slot> slots) {
+	static double rowAngle(List<Slot> slots) {
 		double[] angles = slots.stream().mapToDouble((slot) -> {
 			List<Point> q = slot.polygon();
 			boolean firstShort = q.get(0).distanceTo(q.get(1)) <= q.get(1).distanceTo(q.get(2));
@@ -70,6 +75,40 @@ final class SlotNames {
 			return angle;
 		}).sorted().toArray();
 		return angles[angles.length / 2];
+	}
+
+	/**
+	 * The painted labels where they were read, the scheme's names elsewhere. A label read
+	 * twice on one floor is trusted for neither stall; a scheme name that a painted label
+	 * already uses gets a suffix ("A03#2"), so ids stay unique on the floor.
+	 */
+	static List<Slot> preferLabels(List<Slot> named, List<String> labels) {
+		Map<String, Long> counts = labels.stream()
+			.filter(Objects::nonNull)
+			.collect(Collectors.groupingBy((label) -> label, Collectors.counting()));
+		Set<String> taken = new HashSet<>();
+		List<String> ids = new ArrayList<>();
+		for (String label : labels) {
+			boolean trusted = label != null && counts.get(label) == 1;
+			ids.add(trusted ? label : null);
+			if (trusted) {
+				taken.add(label);
+			}
+		}
+		List<Slot> result = new ArrayList<>();
+		for (int i = 0; i < named.size(); i++) {
+			Slot slot = named.get(i);
+			String id = ids.get(i);
+			if (id == null) {
+				id = slot.id();
+				for (int n = 2; taken.contains(id); n++) {
+					id = slot.id() + "#" + n;
+				}
+				taken.add(id);
+			}
+			result.add(new Slot(id, slot.type(), slot.polygon()));
+		}
+		return result;
 	}
 
 	private static double across(Point p, double ux, double uy) {

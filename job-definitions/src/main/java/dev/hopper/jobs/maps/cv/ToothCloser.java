@@ -14,6 +14,9 @@ import boofcv.struct.image.GrayU8;
  */
 final class ToothCloser {
 
+	/** How far behind a tip its line is followed, in reaches. */
+	private static final int RUN_CAP = 8;
+
 	private static final int[] DX = { 1, 1, 0, -1, -1, -1, 0, 1 };
 
 	private static final int[] DY = { 0, 1, 1, 1, 0, -1, -1, -1 };
@@ -23,12 +26,24 @@ final class ToothCloser {
 
 	/** The ink with the fronts drawn in; {@code ink} is not changed. */
 	static GrayU8 close(GrayU8 ink, double reach) {
-		GrayU8 skeleton = BinaryImageOps.thin(ink.clone(), 50, null);
-		List<Tip> ends = tips(skeleton, (int) Math.ceil(reach));
-		double spacing = typicalSpacing(ends);
+		GrayU8 skeleton = withoutNubs(BinaryImageOps.thin(ink.clone(), 50, null));
+		int steps = (int) Math.ceil(reach);
+		List<Tip> ends = distinct(tips(skeleton, steps), 2 * strokeWidth(ink, skeleton) + 2);
 		// a stall line is at least twice a stall's width long and stands on more line; the
-		// strokes of labels, spaced like stalls, are shorter than a stall is wide
-		List<Tip> tips = ends.stream().filter((tip) -> tip.run() >= 2 * spacing).toList();
+		// strokes of labels are shorter. Where large labels outnumber the stall lines, the
+		// first spacing is theirs; without their strokes, it is the stalls'. A run is
+		// followed only so far, so that far is long enough.
+		double longest = RUN_CAP * steps;
+		double spacing = typicalSpacing(ends);
+		List<Tip> tips = longerThan(ends, Math.min(2 * spacing, longest));
+		for (int pass = 0; pass < 3 && !tips.isEmpty(); pass++) {
+			double refined = typicalSpacing(tips);
+			if (!(refined > 1.2 * spacing)) {
+				break;
+			}
+			spacing = refined;
+			tips = longerThan(ends, Math.min(2 * spacing, longest));
+		}
 		GrayU8 closed = ink.clone();
 		for (Tip tip : tips) {
 			Tip left = null;
@@ -54,6 +69,102 @@ final class ToothCloser {
 		return closed;
 	}
 
+	/**
+	 * The ink's typical stroke width: the median, over its skeleton, of twice the distance
+	 * to the nearest floor (8-neighbour chamfer distances). A median, so large dark areas
+	 * such as the table around a photographed sheet do not count.
+	 */
+	private static double strokeWidth(GrayU8 ink, GrayU8 skeleton) {
+		int w = ink.width;
+		int h = ink.height;
+		int[] d = new int[w * h];
+		int far = w + h;
+		for (int y = 0; y < h; y++) {
+			for (int x = 0; x < w; x++) {
+				int i = y * w + x;
+				if (ink.data[i] == 0) {
+					continue;
+				}
+				int best = far;
+				if (x > 0 && y > 0) {
+					best = Math.min(best, d[i - w - 1] + 1);
+				}
+				if (y > 0) {
+					best = Math.min(best, d[i - w] + 1);
+				}
+				if (y > 0 && x < w - 1) {
+					best = Math.min(best, d[i - w + 1] + 1);
+				}
+				if (x > 0) {
+					best = Math.min(best, d[i - 1] + 1);
+				}
+				d[i] = (x == 0 || y == 0) ? 1 : best;
+			}
+		}
+		int[] histogram = new int[far + 2];
+		int count = 0;
+		for (int y = h - 1; y >= 0; y--) {
+			for (int x = w - 1; x >= 0; x--) {
+				int i = y * w + x;
+				if (d[i] == 0) {
+					continue;
+				}
+				if (x < w - 1 && y < h - 1) {
+					d[i] = Math.min(d[i], d[i + w + 1] + 1);
+				}
+				if (y < h - 1) {
+					d[i] = Math.min(d[i], d[i + w] + 1);
+				}
+				if (y < h - 1 && x > 0) {
+					d[i] = Math.min(d[i], d[i + w - 1] + 1);
+				}
+				if (x < w - 1) {
+					d[i] = Math.min(d[i], d[i + 1] + 1);
+				}
+				if (x == w - 1 || y == h - 1) {
+					d[i] = 1;
+				}
+			}
+		}
+		for (int i = 0; i < d.length; i++) {
+			if (skeleton.data[i] != 0 && d[i] > 0) {
+				histogram[Math.min(far + 1, d[i])]++;
+				count++;
+			}
+		}
+		int seen = 0;
+		for (int v = 0; v < histogram.length; v++) {
+			seen += histogram[v];
+			if (2 * seen >= count && count > 0) {
+				return 2 * v - 1;
+			}
+		}
+		return 1;
+	}
+
+	/**
+	 * One tip per line end. A wide or blurred line can thin into several prongs at its
+	 * end; parallel tips closer than a couple of stroke widths are one end, and the one
+	 * with the most line behind it stands for it.
+	 */
+	private static List<Tip> distinct(List<Tip> tips, double radius) {
+		List<Tip> byRun = new ArrayList<>(tips);
+		byRun.sort((a, b) -> Integer.compare(b.run(), a.run()));
+		List<Tip> kept = new ArrayList<>();
+		for (Tip tip : byRun) {
+			boolean seen = kept.stream()
+				.anyMatch((k) -> k.distanceTo(tip) < radius && k.dx() * tip.dx() + k.dy() * tip.dy() > 0.8);
+			if (!seen) {
+				kept.add(tip);
+			}
+		}
+		return kept;
+	}
+
+	private static List<Tip> longerThan(List<Tip> tips, double run) {
+		return tips.stream().filter((tip) -> tip.run() >= run).toList();
+	}
+
 	/** Stalls in a plan share one width: the median distance from a tip to its nearest neighbour. */
 	private static double typicalSpacing(List<Tip> tips) {
 		double[] nearest = tips.stream().mapToDouble((tip) -> tips.stream()
@@ -70,10 +181,10 @@ final class ToothCloser {
 	 */
 	private static List<Tip> tips(GrayU8 skeleton, int reach) {
 		List<Tip> tips = new ArrayList<>();
-		int cap = 8 * reach;
+		int cap = RUN_CAP * reach;
 		for (int y = 1; y < skeleton.height - 1; y++) {
 			for (int x = 1; x < skeleton.width - 1; x++) {
-				if (skeleton.unsafe_get(x, y) != 0 && neighbours(skeleton, x, y) == 1) {
+				if (skeleton.unsafe_get(x, y) != 0 && isEnd(skeleton, x, y)) {
 					Tip tip = follow(skeleton, x, y, reach, cap);
 					if (tip != null) {
 						tips.add(tip);
@@ -123,12 +234,41 @@ final class ToothCloser {
 		return (norm == 0) ? null : new Tip(x0, y0, dx / norm, dy / norm, deepest);
 	}
 
-	private static int neighbours(GrayU8 image, int x, int y) {
+	/**
+	 * Thinning a line several pixels wide can leave a two-pronged fork at its end, and a
+	 * noisy line small bumps; neither prong would count as an end. A pixel whose
+	 * neighbours are two that touch each other joins nothing, so each is removed (in one
+	 * pass, so no line shortens further), and a fork becomes a plain end.
+	 */
+	private static GrayU8 withoutNubs(GrayU8 skeleton) {
+		GrayU8 pruned = skeleton.clone();
+		for (int y = 1; y < skeleton.height - 1; y++) {
+			for (int x = 1; x < skeleton.width - 1; x++) {
+				if (skeleton.unsafe_get(x, y) == 0) {
+					continue;
+				}
+				int count = 0;
+				int runs = 0;
+				for (int k = 0; k < 8; k++) {
+					boolean on = skeleton.unsafe_get(x + DX[k], y + DY[k]) != 0;
+					boolean next = skeleton.unsafe_get(x + DX[(k + 1) % 8], y + DY[(k + 1) % 8]) != 0;
+					count += on ? 1 : 0;
+					runs += (!on && next) ? 1 : 0;
+				}
+				if (count == 2 && runs == 1) {
+					pruned.unsafe_set(x, y, 0);
+				}
+			}
+		}
+		return pruned;
+	}
+
+	private static boolean isEnd(GrayU8 image, int x, int y) {
 		int count = 0;
 		for (int k = 0; k < 8; k++) {
 			count += (image.unsafe_get(x + DX[k], y + DY[k]) != 0) ? 1 : 0;
 		}
-		return count;
+		return count == 1;
 	}
 
 	static void line(GrayU8 image, int x0, int y0, int x1, int y1) {

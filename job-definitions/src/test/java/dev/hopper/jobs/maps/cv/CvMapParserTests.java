@@ -93,6 +93,32 @@ class CvMapParserTests {
 		assertThat(score.f1()).as(score.toString()).isGreaterThanOrEqualTo(0.90);
 	}
 
+	/** At 30 pixels a metre (2–3 MP) labels are about 12 pixels tall: readable at any rotation. */
+	@ParameterizedTest
+	@CsvSource({ "CAD, 0, 90, 2, 21, false", "COLOURED, 17, 60, 1, 22, false", "SKETCH, 90, 45, 1, 23, false",
+			"CAD, 135, 60, 2, 24, false", "COLOURED, 163, 90, 1, 25, true", "SKETCH, -17, 60, 1, 26, true" })
+	void paintedLabelsLargeEnoughToReadBecomeTheSlotIds(PlanSpec.Style style, double rotation, int angle, int levels,
+			long seed, boolean photographed) {
+		FloorPlanGenerator.GeneratedPlan plan = new FloorPlanGenerator(30)
+			.generate(new PlanSpec(style, rotation, angle, levels, photographed, seed));
+		PlanScore score = PlanScorer.score(plan.truth(), this.parser.parse(plan.image()), 6.5 * 30);
+		assertThat(score.f1()).as(score.toString()).isGreaterThanOrEqualTo(photographed ? 0.9 : 0.98);
+		// upside down (135°, 163°) the row/number scheme would name every stall wrongly
+		assertThat(score.idAccuracy()).as(score.toString()).isGreaterThanOrEqualTo(photographed ? 0.85 : 0.95);
+	}
+
+	@Test
+	void labelsTooSmallToReadLeaveUniqueRowAndNumberNames() {
+		FloorPlanGenerator.GeneratedPlan plan = this.generator
+			.generate(new PlanSpec(PlanSpec.Style.CAD, 135, 90, 2, false, 5));
+		ParkingMap parsed = this.parser.parse(plan.image());
+		assertThat(PlanScorer.score(plan.truth(), parsed, AISLE_PIXELS).f1()).isGreaterThanOrEqualTo(0.98);
+		for (Level level : parsed.levels()) {
+			List<String> ids = level.slots().stream().map((slot) -> slot.id()).toList();
+			assertThat(ids).doesNotHaveDuplicates().allMatch((id) -> id.matches("[0-9]?[A-Z]+[0-9]{2}"));
+		}
+	}
+
 	@Test
 	void imagesWithoutAPlanGiveNoSlotsAndNoError() {
 		BufferedImage blank = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);

@@ -14,42 +14,43 @@ import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 
 /**
- * Scores the CV parser on generated plans (tools/map-scoring/run): every style, rotation,
- * slot angle and level count, clean (PNG) and photographed (JPEG), a few seeds each.
- * Prints markdown tables by style, angle, rotation and degradation, then the totals.
+ * Scores the CV parser on generated plans (tools/map-scoring/run): two resolutions, every
+ * style, rotation, slot angle and level count, clean (PNG) and photographed (JPEG), a few
+ * seeds each. Prints markdown tables by resolution, style, angle, rotation and degradation.
  */
 public final class MapScoringCommand {
+
+	private static final double[] SCALES = { 12, 30 };
 
 	private MapScoringCommand() {
 	}
 
 	public static void main(String[] args) throws Exception {
 		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
-		FloorPlanGenerator generator = new FloorPlanGenerator();
 		CvMapParser parser = new CvMapParser();
 		List<Scored> scored = new ArrayList<>();
 		long seed = 1;
-		for (PlanSpec.Style style : PlanSpec.Style.values()) {
-			for (double rotation : new double[] { 0, 17, 90, 135 }) {
-				for (int angle : new int[] { 90, 60, 45 }) {
-					for (boolean photographed : new boolean[] { false, true }) {
-						for (int s = 0; s < seeds; s++) {
-							PlanSpec spec = new PlanSpec(style, rotation, angle, 1 + (int) (seed % 2), photographed, seed++);
-							FloorPlanGenerator.GeneratedPlan plan = generator.generate(spec);
-							// through the file format a client would upload
-							byte[] file = photographed ? MapFixtures.jpeg(plan.image(), 0.85f) : MapFixtures.png(plan.image());
-							BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(file));
-							long started = System.nanoTime();
-							ParkingMap parsed = parser.parse(uploaded);
-							double millis = (System.nanoTime() - started) / 1e6;
-							scored.add(new Scored(spec, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * 12),
-									millis));
+		// 12 pixels a metre: labels too small to read (ids by the row scheme); 30: readable
+		for (double scale : SCALES) {
+			FloorPlanGenerator generator = new FloorPlanGenerator(scale);
+			for (PlanSpec.Style style : PlanSpec.Style.values()) {
+				for (double rotation : new double[] { 0, 17, 90, 135 }) {
+					for (int angle : new int[] { 90, 60, 45 }) {
+						for (boolean photographed : new boolean[] { false, true }) {
+							for (int s = 0; s < seeds; s++) {
+								PlanSpec spec = new PlanSpec(style, rotation, angle, 1 + (int) (seed % 2), photographed,
+										seed++);
+								scored.add(score(parser, generator.generate(spec), scale));
+							}
 						}
 					}
 				}
 			}
 		}
 		System.out.println("CV parser on " + scored.size() + " generated plans (" + seeds + " seeds per cell)\n");
+		table("resolution", scored, (s) -> String.format("%.0f px/m", s.scale));
+		table("resolution × degradation", scored, (s) -> String.format("%.0f px/m", s.scale)
+				+ (s.spec.photographed() ? ", photographed" : ", clean"));
 		table("style", scored, (s) -> s.spec.style().name().toLowerCase());
 		table("slot angle", scored, (s) -> s.spec.slotAngleDegrees() + "°");
 		table("rotation", scored, (s) -> String.format("%.0f°", s.spec.rotationDegrees()));
@@ -57,6 +58,15 @@ public final class MapScoringCommand {
 		table("degradation", scored, (s) -> s.spec.photographed() ? "photographed (JPEG)" : "clean (PNG)");
 		table("style × degradation", scored,
 				(s) -> s.spec.style().name().toLowerCase() + (s.spec.photographed() ? ", photographed" : ", clean"));
+	}
+
+	private static Scored score(CvMapParser parser, FloorPlanGenerator.GeneratedPlan plan, double scale)
+			throws java.io.IOException {
+		// through the file format a client would upload
+		byte[] file = plan.spec().photographed() ? MapFixtures.jpeg(plan.image(), 0.85f) : MapFixtures.png(plan.image());
+		BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(file));
+		ParkingMap parsed = parser.parse(uploaded);
+		return new Scored(plan.spec(), scale, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * scale));
 	}
 
 	private static void table(String by, List<Scored> scored, Function<Scored, String> key) {
@@ -77,7 +87,7 @@ public final class MapScoringCommand {
 		System.out.println();
 	}
 
-	private record Scored(PlanSpec spec, PlanScore score, double millis) {
+	private record Scored(PlanSpec spec, double scale, PlanScore score) {
 	}
 
 }
