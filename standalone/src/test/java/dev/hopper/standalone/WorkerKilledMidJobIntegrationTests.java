@@ -28,9 +28,10 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A worker JVM is killed with SIGKILL in the middle of a 60-minute file. Once its lease has
- * expired, another worker takes the redelivered message, recovers the job and resumes it at
- * the first uncommitted segment; the result equals an uninterrupted run's, to the bit. And a
+ * A worker JVM is killed with SIGKILL in the middle of a 60-minute file, and the next one
+ * too. Once a lease has expired, another worker takes the redelivered message, recovers the
+ * job and resumes it at the first uncommitted segment; the result equals an uninterrupted
+ * run's, to the bit. And a
  * worker stopped with SIGTERM hands its task back at a chunk boundary, costing no attempt.
  */
 class WorkerKilledMidJobIntegrationTests {
@@ -50,7 +51,7 @@ class WorkerKilledMidJobIntegrationTests {
 				.run(args.toArray(String[]::new))) {
 				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
 				long segments = (20L * 60 * SAMPLE_RATE + SEGMENT_FRAMES - 1) / SEGMENT_FRAMES;
-				Process stopped = startWorkerProcess(args, data.resolve("stopped-worker.log"));
+				Process stopped = startWorkerProcess(args, data.resolve("stopped-worker.log"), "stopped");
 				String id;
 				try {
 					id = submit(http, minutes(20), "sigterm");
@@ -97,27 +98,21 @@ class WorkerKilledMidJobIntegrationTests {
 				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
 				byte[] hour = minutes(60);
 
-				Process doomed = startWorkerProcess(args, data.resolve("doomed-worker.log"));
-				String killed;
-				try {
-					killed = submit(http, hour, "killed");
-					JsonNode midway = awaitProgress(http, killed, SEGMENTS / 5);
-					assertThat(midway.get("state").asString()).isEqualTo("RUNNING");
-				}
-				finally {
-					doomed.destroyForcibly();
-					doomed.waitFor();
-				}
-				// the dead worker's lease must lapse before another worker may take its task
-				Thread.sleep(4_000);
+				String killed = submit(http, hour, "killed");
+				killMidway(startWorkerProcess(args, data.resolve("doomed-worker.log"), "doomed"), http, killed,
+						SEGMENTS / 5);
+				// killed again after its restart: the second execution inherits the first's
+				// recovered flag, and must be recovered all the same
+				killMidway(startWorkerProcess(args, data.resolve("doomed-again-worker.log"), "doomed-again"), http,
+						killed, SEGMENTS / 2);
 
 				List<String> survivorArgs = new ArrayList<>(args);
 				survivorArgs.add("--hopper.worker.id=survivor");
 				try (ConfigurableApplicationContext survivor = HopperWorkers.application(Map.of())
 					.run(survivorArgs.toArray(String[]::new))) {
 					JsonNode resumed = awaitFinished(http, killed);
-					assertThat(resumed.get("state").asString()).isEqualTo("SUCCEEDED");
-					assertThat(resumed.get("attempts").asInt()).isEqualTo(2);
+					assertThat(resumed.get("state").asString()).as(resumed.toString()).isEqualTo("SUCCEEDED");
+					assertThat(resumed.get("attempts").asInt()).isEqualTo(3);
 
 					String uninterrupted = submit(http, hour, "uninterrupted");
 					JsonNode whole = awaitFinished(http, uninterrupted);
@@ -132,14 +127,17 @@ class WorkerKilledMidJobIntegrationTests {
 					List<Document> steps = survivor.getBean(MongoTemplate.class).getCollection("BATCH_STEP_EXECUTION")
 						.find(new Document("name", "audio-analysis")).sort(new Document("stepExecutionId", 1))
 						.into(new ArrayList<>());
-					assertThat(steps).hasSize(3);
-					long committedBeforeKill = committedSegments(steps.get(0));
-					long readAfterRestart = steps.get(1).get("readCount", Number.class).longValue();
+					assertThat(steps).hasSize(4);
+					long committedBeforeFirstKill = committedSegments(steps.get(0), 0);
+					long committedBeforeSecondKill = committedSegments(steps.get(1), committedBeforeFirstKill);
+					long readAfterLastRestart = steps.get(2).get("readCount", Number.class).longValue();
 					// progress is reported as a chunk is written, just before it commits: allow one chunk
-					assertThat(committedBeforeKill).isBetween(SEGMENTS / 5 - 2, SEGMENTS - 1);
-					assertThat(readAfterRestart).as("the restart reads only what was not committed")
-						.isEqualTo(SEGMENTS - committedBeforeKill);
-					assertThat(steps.get(2).get("readCount", Number.class).longValue()).isEqualTo(SEGMENTS);
+					assertThat(committedBeforeFirstKill).isBetween(SEGMENTS / 5 - 2, SEGMENTS - 1);
+					assertThat(committedBeforeSecondKill).isBetween(Math.max(committedBeforeFirstKill, SEGMENTS / 2 - 2),
+							SEGMENTS - 1);
+					assertThat(readAfterLastRestart).as("the last restart reads only what was not committed")
+						.isEqualTo(SEGMENTS - committedBeforeSecondKill);
+					assertThat(steps.get(3).get("readCount", Number.class).longValue()).isEqualTo(SEGMENTS);
 				}
 			}
 		}
@@ -147,14 +145,16 @@ class WorkerKilledMidJobIntegrationTests {
 
 	/**
 	 * Segments a step execution committed: the reader's position in its execution context,
-	 * which commits in one document with the analyzer state. Its counters are a separate
-	 * write, so a SIGKILL between the two can leave them one chunk behind.
+	 * which commits in one document with the analyzer state. Its counters (of this execution
+	 * alone, which resumed at {@code resumedAt}) are a separate write, so a SIGKILL between
+	 * the two can leave them one chunk behind.
 	 */
-	private static long committedSegments(Document step) {
+	private static long committedSegments(Document step, long resumedAt) {
 		Document context = step.get("executionContext", Document.class).get("map", Document.class);
 		long next = context.get("segments__next", Number.class).longValue();
 		long written = step.get("writeCount", Number.class).longValue();
-		assertThat(next).as("counters trail the context by at most a chunk").isBetween(written, written + 2);
+		assertThat(next).as("counters trail the context by at most a chunk")
+			.isBetween(resumedAt + written, resumedAt + written + 2);
 		return next;
 	}
 
@@ -185,14 +185,28 @@ class WorkerKilledMidJobIntegrationTests {
 		return WavFixtures.wav(SampleEncoding.PCM_S16, SAMPLE_RATE, 1, pcm.array());
 	}
 
-	private static Process startWorkerProcess(List<String> args, Path log) throws Exception {
+	/** SIGKILLs the worker once the task has {@code segments} done, then waits out its lease. */
+	private static void killMidway(Process worker, Http http, String task, long segments) throws Exception {
+		try {
+			JsonNode midway = awaitProgress(http, task, segments);
+			assertThat(midway.get("state").asString()).isEqualTo("RUNNING");
+		}
+		finally {
+			worker.destroyForcibly();
+			worker.waitFor();
+		}
+		// the dead worker's lease must lapse before another worker may take its task
+		Thread.sleep(4_000);
+	}
+
+	private static Process startWorkerProcess(List<String> args, Path log, String id) throws Exception {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
 		command.add("-cp");
 		command.add(System.getProperty("java.class.path"));
 		command.add(HopperWorkers.class.getName());
 		command.addAll(args);
-		command.add("--hopper.worker.id=doomed");
+		command.add("--hopper.worker.id=" + id);
 		return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
 	}
 

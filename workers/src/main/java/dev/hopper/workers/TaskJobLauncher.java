@@ -24,6 +24,9 @@ class TaskJobLauncher {
 
 	static final String TASK_ID = "taskId";
 
+	/** The key {@code JobOperator.recover} marks a recovered execution's context with. */
+	private static final String RECOVERED = "batch.recovered";
+
 	private final JobOperator jobOperator;
 
 	private final JobRepository jobRepository;
@@ -66,6 +69,10 @@ class TaskJobLauncher {
 			// than one worker can leave several, and any one blocks the restart)
 			for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
 				if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+					// a restart copies the job's context, and with it the flag recover() set on
+					// the execution before; recover() would take this one for recovered already
+					// and leave it running, so the restart would fail "already running"
+					execution.getExecutionContext().remove(RECOVERED);
 					JobExecution recovered = this.jobOperator.recover(execution);
 					last = java.util.Objects.equals(execution.getId(), last.getId()) ? recovered : last;
 				}
