@@ -52,6 +52,10 @@ final class SlotFinder {
 				continue;
 			}
 			List<Point> quad = Geometry.largestQuadrilateral(hull);
+			if (quad.size() < 4) {
+				// a triangular region (a hull of three corners) is no stall
+				continue;
+			}
 			double quadArea = Geometry.area(quad);
 			// labels and icons inside a stall are holes in its floor, but never most of it
 			if (pixels[i + 1] < 0.5 * hullArea || quadArea < 0.92 * hullArea || !oblong(quad)) {

@@ -130,7 +130,22 @@ class CvMapParserTests {
 				noise.setRGB(x, y, random.nextInt(0x1000000));
 			}
 		}
-		for (BufferedImage image : new BufferedImage[] { blank, noise, new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB) }) {
+		// closed right triangles, as at the ends of angled rows: with a 45° side, their pixel
+		// hull has three corners and no quadrilateral
+		BufferedImage triangles = new BufferedImage(640, 480, BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = triangles.createGraphics();
+		g.setColor(Color.WHITE);
+		g.fillRect(0, 0, 640, 480);
+		g.setColor(Color.BLACK);
+		for (int i = 0; i < 12; i++) {
+			int x = 20 + (i % 6) * 100;
+			int y = 40 + (i / 6) * 200;
+			int side = 40 + 4 * i;
+			g.drawPolygon(new int[] { x, x + side, x }, new int[] { y, y, y + side }, 3);
+		}
+		g.dispose();
+		for (BufferedImage image : new BufferedImage[] { blank, noise, triangles,
+				new BufferedImage(1, 1, BufferedImage.TYPE_INT_RGB) }) {
 			ParkingMap parsed = this.parser.parse(image);
 			assertThat(parsed.width()).isEqualTo(image.getWidth());
 			assertThat(parsed.slots()).hasSizeLessThan(3);
