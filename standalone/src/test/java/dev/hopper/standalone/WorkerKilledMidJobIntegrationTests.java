@@ -219,7 +219,7 @@ class WorkerKilledMidJobIntegrationTests {
 	}
 
 	private static JsonNode awaitProgress(Http http, String id, long done) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(300));
 		while (Instant.now().isBefore(deadline)) {
 			JsonNode task = http.get("/api/v1/tasks/" + id).json();
 			JsonNode progress = task.get("progress");
@@ -232,7 +232,7 @@ class WorkerKilledMidJobIntegrationTests {
 	}
 
 	private static JsonNode awaitFinished(Http http, String id) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(180));
+		Instant deadline = Instant.now().plus(Duration.ofSeconds(400));
 		JsonNode task = http.get("/api/v1/tasks/" + id).json();
 		while (!List.of("SUCCEEDED", "FAILED", "CANCELLED").contains(task.get("state").asString())
 				&& Instant.now().isBefore(deadline)) {
