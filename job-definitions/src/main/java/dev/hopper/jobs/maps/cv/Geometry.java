@@ -85,6 +85,15 @@ final class Geometry {
 		return List.of(hull.get(corners[0]), hull.get(corners[1]), hull.get(corners[2]), hull.get(corners[3]));
 	}
 
+	/** A stall's width across, between its lines, whatever its angle to the row: its area over its longest side. */
+	static double width(List<Point> quad) {
+		double longSide = 0;
+		for (int i = 0; i < quad.size(); i++) {
+			longSide = Math.max(longSide, quad.get(i).distanceTo(quad.get((i + 1) % quad.size())));
+		}
+		return area(quad) / longSide;
+	}
+
 	/** The convex polygon with every edge moved outward by {@code distance}. */
 	static List<Point> grow(List<Point> convex, double distance) {
 		int n = convex.size();

@@ -1,6 +1,7 @@
 package dev.hopper.jobs.maps.cv;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,8 +36,7 @@ final class LabelReader {
 
 	/** Each stall's label, in the stalls' order; null where none was read. */
 	List<String> read(List<Slot> slots) {
-		List<String> none = new ArrayList<>();
-		slots.forEach((slot) -> none.add(null));
+		List<String> none = Collections.nCopies(slots.size(), null);
 		if (slots.isEmpty()) {
 			return none;
 		}
@@ -68,7 +68,7 @@ final class LabelReader {
 	/** The marks inside one stall, with the brightness of its floor and of its darkest ink. */
 	private Stall stall(Slot slot) {
 		List<Point> quad = slot.polygon();
-		double width = Geometry.area(quad) / longestSide(quad);
+		double width = Geometry.width(quad);
 		List<Point> inner = Geometry.grow(quad, -(1 + 0.1 * width));
 		int x0 = Math.max(0, (int) Math.floor(inner.stream().mapToDouble(Point::x).min().orElse(0)));
 		int y0 = Math.max(0, (int) Math.floor(inner.stream().mapToDouble(Point::y).min().orElse(0)));
@@ -339,14 +339,6 @@ final class LabelReader {
 			}
 		}
 		return 255;
-	}
-
-	private static double longestSide(List<Point> quad) {
-		double longest = 0;
-		for (int i = 0; i < quad.size(); i++) {
-			longest = Math.max(longest, quad.get(i).distanceTo(quad.get((i + 1) % quad.size())));
-		}
-		return longest;
 	}
 
 }

@@ -86,7 +86,7 @@ final class SlotTyper {
 	 * wheelchair; one without, the charging bolt.
 	 */
 	private SlotType pictogram(List<Point> quad) {
-		double width = width(quad);
+		double width = Geometry.width(quad);
 		double slotArea = Geometry.area(quad);
 		List<Mark> pictograms = this.marks.stream()
 			.filter((mark) -> mark.diameter >= 0.53 * width && mark.diameter < 1.5 * width
@@ -97,15 +97,6 @@ final class SlotTyper {
 		}
 		boolean wheel = pictograms.stream().anyMatch((mark) -> mark.largestHole >= 0.006 * slotArea);
 		return wheel ? SlotType.DISABLED : SlotType.EV;
-	}
-
-	/** The stall's width across, between its lines, whatever its angle to the row. */
-	private static double width(List<Point> quad) {
-		double longSide = 0;
-		for (int i = 0; i < 4; i++) {
-			longSide = Math.max(longSide, quad.get(i).distanceTo(quad.get((i + 1) % 4)));
-		}
-		return Geometry.area(quad) / longSide;
 	}
 
 	/** One connected mark of ink: where it is, how far across, its largest hole. */
