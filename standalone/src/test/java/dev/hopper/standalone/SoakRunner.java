@@ -162,8 +162,9 @@ public final class SoakRunner {
 				break;
 			}
 			if (!Instant.now().isBefore(nextReport)) {
-				System.out.printf("after %d min: %s, %d kills%n", Duration.between(started, Instant.now()).toMinutes(),
-						new java.util.TreeMap<>(states), kills.size());
+				System.out.printf("after %d min: %s, %d results, %d kills%n",
+						Duration.between(started, Instant.now()).toMinutes(), new java.util.TreeMap<>(states),
+						mongo.getCollection("results").countDocuments(), kills.size());
 				nextReport = nextReport.plus(Duration.ofMinutes(1));
 			}
 			// a full scan: often enough to stop soon after the last task, rarely enough to leave the database to the workers
