@@ -107,6 +107,23 @@ class CvMapParserTests {
 		assertThat(score.idAccuracy()).as(score.toString()).isGreaterThanOrEqualTo(photographed ? 0.85 : 0.95);
 	}
 
+	/**
+	 * The grey table around a photographed sheet is dark like ink. Taken for ink, its band
+	 * made the typical stroke dozens of pixels wide, so neighbouring stall-line ends merged
+	 * into one and whole rows (or every stall) stayed open.
+	 */
+	@ParameterizedTest
+	@CsvSource({ "CAD, 17, 60, 2, 163", "CAD, 135, 60, 1, 188" })
+	void sheetsPhotographedOnADarkTableKeepEveryRowAndItsReservedStalls(PlanSpec.Style style, double rotation,
+			int angle, int levels, long seed) {
+		FloorPlanGenerator.GeneratedPlan plan = new FloorPlanGenerator(30)
+			.generate(new PlanSpec(style, rotation, angle, levels, true, seed));
+		PlanScore score = PlanScorer.score(plan.truth(), this.parser.parse(plan.image()), 6.5 * 30);
+		assertThat(score.f1()).as(score.toString()).isGreaterThanOrEqualTo(0.95);
+		assertThat(score.disabledRecall()).as(score.toString()).isGreaterThanOrEqualTo(0.95);
+		assertThat(score.evRecall()).as(score.toString()).isGreaterThanOrEqualTo(0.95);
+	}
+
 	@Test
 	void labelsTooSmallToReadLeaveUniqueRowAndNumberNames() {
 		FloorPlanGenerator.GeneratedPlan plan = this.generator
