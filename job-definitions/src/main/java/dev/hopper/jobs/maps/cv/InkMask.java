@@ -3,6 +3,8 @@ package dev.hopper.jobs.maps.cv;
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.alg.filter.binary.GThresholdImageOps;
 import boofcv.struct.ConfigLength;
+import boofcv.struct.ConnectRule;
+import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
 
 /**
@@ -34,64 +36,47 @@ final class InkMask {
 	}
 
 	/**
-	 * The table is found in blocks twice a wall's width or more: blocks almost wholly dark
-	 * and joined to the image's border through such blocks. A line crossing a block leaves
-	 * most of it paper, so only the table (or a filled area reaching the border) qualifies.
-	 * One block more is cleared around it, for the sheet's blurred edge and the band the
-	 * local threshold draws along it.
+	 * The table is found in blocks twice a wall's width or more: blocks almost wholly dark,
+	 * joined to the image's border through such blocks, and together at least 1 % of the
+	 * image. A line crossing a block leaves most of it paper, and an arrow at the border is
+	 * far smaller, so only the table qualifies. One block more is cleared around it, for
+	 * the sheet's blurred edge and the band the local threshold draws along it.
 	 */
 	private static void clearTable(Raster raster, GrayU8 ink) {
 		int block = Math.max(4, (int) (raster.diagonal() / 160));
-		int columns = (raster.width() + block - 1) / block;
-		int rows = (raster.height() + block - 1) / block;
-		int[] dark = new int[columns * rows];
-		int[] all = new int[columns * rows];
+		GrayU8 dark = new GrayU8((raster.width() + block - 1) / block, (raster.height() + block - 1) / block);
+		int[] darkPixels = new int[dark.data.length];
+		int[] pixels = new int[dark.data.length];
 		for (int y = 0; y < raster.height(); y++) {
 			for (int x = 0; x < raster.width(); x++) {
-				int b = (y / block) * columns + x / block;
-				all[b]++;
-				dark[b] += ((raster.gray().data[y * raster.width() + x] & 0xFF) <= DARK) ? 1 : 0;
+				int b = (y / block) * dark.width + x / block;
+				pixels[b]++;
+				darkPixels[b] += ((raster.gray().data[y * raster.width() + x] & 0xFF) <= DARK) ? 1 : 0;
 			}
 		}
-		boolean[] table = new boolean[columns * rows];
-		java.util.ArrayDeque<Integer> queue = new java.util.ArrayDeque<>();
-		for (int b = 0; b < table.length; b++) {
-			int c = b % columns;
-			int r = b / columns;
-			if ((c == 0 || r == 0 || c == columns - 1 || r == rows - 1) && dark[b] >= 0.9 * all[b]) {
-				table[b] = true;
-				queue.add(b);
+		for (int b = 0; b < dark.data.length; b++) {
+			dark.data[b] = (byte) ((darkPixels[b] >= 0.9 * pixels[b]) ? 1 : 0);
+		}
+		GrayS32 parts = new GrayS32(dark.width, dark.height);
+		int count = BinaryImageOps.contour(dark, ConnectRule.FOUR, parts).size();
+		int[] size = new int[count + 1];
+		boolean[] atBorder = new boolean[count + 1];
+		for (int r = 0; r < dark.height; r++) {
+			for (int c = 0; c < dark.width; c++) {
+				int part = parts.get(c, r);
+				size[part]++;
+				atBorder[part] |= c == 0 || r == 0 || c == dark.width - 1 || r == dark.height - 1;
 			}
 		}
-		while (!queue.isEmpty()) {
-			int b = queue.poll();
-			int c = b % columns;
-			int r = b / columns;
-			for (int[] step : new int[][] { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } }) {
-				int nc = c + step[0];
-				int nr = r + step[1];
-				int n = nr * columns + nc;
-				if (nc >= 0 && nr >= 0 && nc < columns && nr < rows && !table[n] && dark[n] >= 0.9 * all[n]) {
-					table[n] = true;
-					queue.add(n);
-				}
-			}
+		GrayU8 table = new GrayU8(dark.width, dark.height);
+		for (int b = 0; b < table.data.length; b++) {
+			int part = parts.data[b];
+			table.data[b] = (byte) ((part > 0 && atBorder[part] && size[part] >= 0.01 * table.data.length) ? 1 : 0);
 		}
-		boolean[] cleared = new boolean[table.length];
-		for (int b = 0; b < table.length; b++) {
-			for (int dr = -1; dr <= 1 && table[b]; dr++) {
-				for (int dc = -1; dc <= 1; dc++) {
-					int nc = b % columns + dc;
-					int nr = b / columns + dr;
-					if (nc >= 0 && nr >= 0 && nc < columns && nr < rows) {
-						cleared[nr * columns + nc] = true;
-					}
-				}
-			}
-		}
+		GrayU8 cleared = BinaryImageOps.dilate8(table, 1, null);
 		for (int y = 0; y < raster.height(); y++) {
 			for (int x = 0; x < raster.width(); x++) {
-				if (cleared[(y / block) * columns + x / block]) {
+				if (cleared.data[(y / block) * dark.width + x / block] != 0) {
 					ink.data[y * raster.width() + x] = 0;
 				}
 			}

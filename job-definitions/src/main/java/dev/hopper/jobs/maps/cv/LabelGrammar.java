@@ -5,7 +5,7 @@ package dev.hopper.jobs.maps.cv;
  * stall's number ("2B14", "A07", "118"). Reading glyphs one by one confuses look-alikes
  * (B and 8, O and 0, S and 5); the label's shape says which class each position is in, so
  * every split into digits, letters, digits is tried and the one whose glyphs match best is
- * taken.
+ * taken. One floor's labels share a shape, so a floor can also fix it for every label.
  */
 final class LabelGrammar {
 
@@ -15,40 +15,42 @@ final class LabelGrammar {
 	}
 
 	/** The best reading of glyphs scored by {@link Glyphs#scores}; null when too short or too long. */
-	static LabelReader.Reading best(double[][] scores) {
-		int n = scores.length;
-		if (n < 2 || n > MAX_LENGTH) {
+	static Reading best(double[][] scores) {
+		if (scores.length < 2 || scores.length > MAX_LENGTH) {
 			return null;
 		}
-		int[] digit = new int[n];
-		int[] letter = new int[n];
-		for (int i = 0; i < n; i++) {
-			digit[i] = bestIn(scores[i], 0, 10);
-			letter[i] = bestIn(scores[i], 10, Glyphs.count());
-		}
-		String best = null;
-		double bestSum = Double.NEGATIVE_INFINITY;
-		double bestWorst = 0;
+		Reading best = null;
 		// digits before p, letters from p to q, digits from q: at least the last is a digit
-		for (int p = 0; p < n; p++) {
-			for (int q = p; q < n; q++) {
-				StringBuilder text = new StringBuilder();
-				double sum = 0;
-				double worst = Double.MAX_VALUE;
-				for (int i = 0; i < n; i++) {
-					int c = (i >= p && i < q) ? letter[i] : digit[i];
-					text.append(Glyphs.character(c));
-					sum += scores[i][c];
-					worst = Math.min(worst, scores[i][c]);
-				}
-				if (sum > bestSum) {
-					bestSum = sum;
-					bestWorst = worst;
-					best = text.toString();
+		for (int p = 0; p < scores.length; p++) {
+			for (int q = p; q < scores.length; q++) {
+				Reading reading = read(scores, (p == q) ? new Shape(0, 0) : new Shape(p, q - p));
+				if (best == null || reading.sum > best.sum) {
+					best = reading;
 				}
 			}
 		}
-		return new LabelReader.Reading(best, bestWorst);
+		return best;
+	}
+
+	/** The reading with the given shape; null when the glyphs cannot have it. */
+	static Reading best(double[][] scores, Shape shape) {
+		boolean fits = scores.length >= 2 && scores.length <= MAX_LENGTH
+				&& shape.floorDigits() + shape.letters() < scores.length;
+		return fits ? read(scores, shape) : null;
+	}
+
+	private static Reading read(double[][] scores, Shape shape) {
+		StringBuilder text = new StringBuilder();
+		double sum = 0;
+		double worst = Double.MAX_VALUE;
+		for (int i = 0; i < scores.length; i++) {
+			boolean letter = i >= shape.floorDigits() && i < shape.floorDigits() + shape.letters();
+			int c = letter ? bestIn(scores[i], 10, Glyphs.count()) : bestIn(scores[i], 0, 10);
+			text.append(Glyphs.character(c));
+			sum += scores[i][c];
+			worst = Math.min(worst, scores[i][c]);
+		}
+		return new Reading(text.toString(), worst, sum, shape);
 	}
 
 	private static int bestIn(double[] scores, int from, int to) {
@@ -59,6 +61,17 @@ final class LabelGrammar {
 			}
 		}
 		return best;
+	}
+
+	/**
+	 * How many digits lead (the floor) and how many letters follow (the row); the stall's
+	 * number is the rest, so "A7" and "A12" share a shape.
+	 */
+	record Shape(int floorDigits, int letters) {
+	}
+
+	/** A label, its worst glyph's score, the sum of its glyphs' scores, and its shape. */
+	record Reading(String text, double score, double sum, Shape shape) {
 	}
 
 }

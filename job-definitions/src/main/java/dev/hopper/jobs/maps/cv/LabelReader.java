@@ -9,6 +9,7 @@ import java.util.Map;
 import boofcv.struct.image.GrayU8;
 
 import dev.hopper.jobs.maps.plan.Point;
+import dev.hopper.jobs.maps.cv.LabelGrammar.Reading;
 import dev.hopper.jobs.maps.plan.Slot;
 
 /**
@@ -42,27 +43,55 @@ final class LabelReader {
 		}
 		List<Stall> stalls = slots.stream().map(this::stall).toList();
 		double rowAngle = SlotNames.rowAngle(slots);
-		List<String> best = none;
+		List<double[][]> best = null;
 		double bestTotal = 0;
 		for (int k = 0; k < 4; k++) {
 			double angle = rowAngle + k * Math.PI / 2;
 			double total = 0;
-			List<String> texts = new ArrayList<>();
+			List<double[][]> glyphs = new ArrayList<>();
 			for (Stall stall : stalls) {
-				Reading reading = stall.read(Math.cos(angle), Math.sin(angle));
-				texts.add((reading != null) ? reading.text : null);
-				total += (reading != null) ? reading.score : 0;
+				double[][] scores = stall.glyphs(Math.cos(angle), Math.sin(angle));
+				glyphs.add(scores);
+				Reading reading = (scores != null) ? legible(LabelGrammar.best(scores)) : null;
+				total += (reading != null) ? reading.score() : 0;
 			}
 			if (total > bestTotal) {
 				bestTotal = total;
-				best = texts;
+				best = glyphs;
 			}
 		}
-		return best;
+		return (best != null) ? inTheFloorsShape(best) : none;
 	}
 
-	/** A label and its worst glyph's score. */
-	record Reading(String text, double score) {
+	/**
+	 * The floor's labels share one shape: the one most of its legible labels have. Each
+	 * label is read again in it, so a look-alike in one label ("801" among "B02", "B03")
+	 * takes the class its position has everywhere else; a label that cannot take the shape
+	 * (a glyph more or fewer) is left unread rather than named wrongly.
+	 */
+	private static List<String> inTheFloorsShape(List<double[][]> glyphs) {
+		Map<LabelGrammar.Shape, Integer> shapes = new HashMap<>();
+		for (double[][] scores : glyphs) {
+			Reading reading = (scores != null) ? legible(LabelGrammar.best(scores)) : null;
+			if (reading != null) {
+				shapes.merge(reading.shape(), 1, Integer::sum);
+			}
+		}
+		LabelGrammar.Shape shape = shapes.entrySet()
+			.stream()
+			.max(Map.Entry.comparingByValue())
+			.map(Map.Entry::getKey)
+			.orElse(null);
+		List<String> texts = new ArrayList<>();
+		for (double[][] scores : glyphs) {
+			Reading reading = (scores != null && shape != null) ? legible(LabelGrammar.best(scores, shape)) : null;
+			texts.add((reading != null) ? reading.text() : null);
+		}
+		return texts;
+	}
+
+	private static Reading legible(Reading reading) {
+		return (reading != null && reading.score() >= MIN_SCORE) ? reading : null;
 	}
 
 	/** The marks inside one stall, with the brightness of its floor and of its darkest ink. */
@@ -166,8 +195,8 @@ final class LabelReader {
 			this.ink = ink;
 		}
 
-		/** The label read along (ex, ey), with up to its left; null if there is none or it reads poorly. */
-		Reading read(double ex, double ey) {
+		/** The glyph scores of the label read along (ex, ey), with up to its left; null if there is none. */
+		double[][] glyphs(double ex, double ey) {
 			double nx = -ey;
 			double ny = ex;
 			List<Box> boxes = new ArrayList<>();
@@ -183,8 +212,7 @@ final class LabelReader {
 				Box box = line.get(i);
 				scores[i] = Glyphs.scores(ink(box, ex, ey, nx, ny), box.width() / box.height());
 			}
-			Reading reading = LabelGrammar.best(scores);
-			return (reading != null && reading.score() >= MIN_SCORE) ? reading : null;
+			return scores;
 		}
 
 		/** The longest run of boxes of one cap height on one top line, each near the next. */

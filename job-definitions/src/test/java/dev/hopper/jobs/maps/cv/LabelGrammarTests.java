@@ -29,6 +29,22 @@ class LabelGrammarTests {
 	}
 
 	@Test
+	void aFloorsShapeSettlesALabelThatAloneReadsAnotherWay() {
+		// alone "801"; on a floor of "B02", "B03"… (no floor digits, one row letter) it is "B01"
+		double[][] b01 = { glyph('8', 0.9, 'B', 0.85), glyph('0', 0.9, 'O', 0.8), glyph('1', 0.9, 'I', 0.6) };
+		assertThat(LabelGrammar.best(b01).text()).isEqualTo("801");
+		assertThat(LabelGrammar.best(b01).shape()).isEqualTo(new LabelGrammar.Shape(0, 0));
+		LabelGrammar.Shape rowAndNumber = new LabelGrammar.Shape(0, 1);
+		assertThat(LabelGrammar.best(b01, rowAndNumber).text()).isEqualTo("B01");
+		assertThat(LabelGrammar.best(b01, rowAndNumber).score()).isEqualTo(0.85);
+		// "A7" and "A12" share the shape; a label with no glyph left for its number cannot take it
+		assertThat(LabelGrammar.best(new double[][] { glyph('A', 0.9, '4', 0.5), glyph('7', 0.9, 'T', 0.5) },
+				rowAndNumber).text()).isEqualTo("A7");
+		assertThat(LabelGrammar.best(new double[][] { glyph('2', 0.9, 'Z', 0.5), glyph('A', 0.9, '4', 0.5) },
+				new LabelGrammar.Shape(1, 1))).isNull();
+	}
+
+	@Test
 	void fewerThanTwoOrMoreThanEightGlyphsAreNoLabel() {
 		assertThat(LabelGrammar.best(new double[][] { glyph('1', 1, 'I', 0) })).isNull();
 		double[][] nine = new double[9][];
