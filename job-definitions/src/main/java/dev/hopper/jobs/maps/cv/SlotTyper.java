@@ -1,9 +1,7 @@
 package dev.hopper.jobs.maps.cv;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.alg.filter.binary.Contour;
@@ -13,7 +11,6 @@ import boofcv.struct.image.GrayU8;
 import georegression.struct.point.Point2D_I32;
 
 import dev.hopper.jobs.maps.plan.Point;
-import dev.hopper.jobs.maps.plan.Slot;
 import dev.hopper.jobs.maps.plan.SlotType;
 
 /**
@@ -43,28 +40,12 @@ final class SlotTyper {
 
 	/** Each stall's type: its paint if it has any, else its pictogram if it has one. */
 	List<SlotType> types(List<SlotFinder.Found> slots) {
-		Map<List<Point>, Double> usual = usualLargestMarks(slots);
 		List<SlotType> types = new ArrayList<>();
 		for (SlotFinder.Found slot : slots) {
 			SlotType painted = paint(slot);
-			types.add((painted != null) ? painted : pictogram(slot.quad(), usual.get(slot.quad())));
+			types.add((painted != null) ? painted : pictogram(slot.quad()));
 		}
 		return types;
-	}
-
-	/**
-	 * Per floor, the median of its stalls' largest marks: what a stall there usually holds
-	 * (its number; one floor's numbers are alike, another's may be longer).
-	 */
-	private Map<List<Point>, Double> usualLargestMarks(List<SlotFinder.Found> slots) {
-		List<Slot> outlines = slots.stream().map((slot) -> new Slot("", SlotType.REGULAR, slot.quad())).toList();
-		Map<List<Point>, Double> usual = new HashMap<>();
-		for (List<Slot> floor : Levels.group(outlines)) {
-			double[] largest = floor.stream().mapToDouble((slot) -> largestMark(slot.polygon())).sorted().toArray();
-			double median = (largest.length == 0) ? 0 : largest[largest.length / 2];
-			floor.forEach((slot) -> usual.put(slot.polygon(), median));
-		}
-		return usual;
 	}
 
 	private SlotType paint(SlotFinder.Found slot) {
@@ -100,35 +81,22 @@ final class SlotTyper {
 	}
 
 	/**
-	 * A pictogram spans more than half its stall's width, which a stall number that fits
-	 * between the lines does not, and it stands out from what most stalls on its floor hold:
-	 * more than {@code 1.25 ×} their usual largest mark (relative to the stall's width), so
-	 * numbers that blur into one blob on a small photographed plan are not taken for one. One with a
-	 * wheel (a ring enclosing floor) is the wheelchair; one without, the charging bolt.
+	 * A pictogram spans more than half its stall's width, which a stall number
+	 * that fits between the lines does not. One with a wheel (a ring enclosing floor) is the
+	 * wheelchair; one without, the charging bolt.
 	 */
-	private SlotType pictogram(List<Point> quad, double usual) {
+	private SlotType pictogram(List<Point> quad) {
 		double width = Geometry.width(quad);
-		double least = Math.max(0.53, 1.25 * usual) * width;
-		List<Mark> pictograms = inside(quad).filter((mark) -> mark.diameter >= least).toList();
+		double slotArea = Geometry.area(quad);
+		List<Mark> pictograms = this.marks.stream()
+			.filter((mark) -> mark.diameter >= 0.53 * width && mark.diameter < 1.5 * width
+					&& Geometry.contains(quad, mark.centre))
+			.toList();
 		if (pictograms.isEmpty()) {
 			return SlotType.REGULAR;
 		}
-		double slotArea = Geometry.area(quad);
 		boolean wheel = pictograms.stream().anyMatch((mark) -> mark.largestHole >= 0.006 * slotArea);
 		return wheel ? SlotType.DISABLED : SlotType.EV;
-	}
-
-	/** The largest mark in a stall, as a fraction of its width; 0 for an empty stall. */
-	private double largestMark(List<Point> quad) {
-		double width = Geometry.width(quad);
-		return inside(quad).mapToDouble((mark) -> mark.diameter / width).max().orElse(0);
-	}
-
-	/** The marks centred in a stall and narrower than 1.5 stall widths (its lines are longer). */
-	private java.util.stream.Stream<Mark> inside(List<Point> quad) {
-		double width = Geometry.width(quad);
-		return this.marks.stream()
-			.filter((mark) -> mark.diameter < 1.5 * width && Geometry.contains(quad, mark.centre));
 	}
 
 	/** One connected mark of ink: where it is, how far across, its largest hole. */
