@@ -175,7 +175,6 @@ public final class SoakRunner {
 
 	private static void report(MongoTemplate mongo, List<String> ids, Map<String, Long> states, List<Kill> kills,
 			Duration took) {
-		long succeeded = states.getOrDefault("SUCCEEDED", 0L);
 		long results = mongo.getCollection("results").countDocuments();
 		long instances = mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments();
 		long executions = mongo.getCollection("BATCH_JOB_EXECUTION").countDocuments();
@@ -189,10 +188,18 @@ public final class SoakRunner {
 			}
 		}
 		Collections.sort(recovery);
-		System.out.println("| uploads | states | lost | duplicated results | job instances | executions (restarts) | kills | tasks recovered from killed workers | recovery p50 / max |");
-		System.out.printf("| %d | %s | %d | %d | %d | %d (%d) | %d | %d | %s / %s |%n", ids.size(), states,
-				ids.size() - succeeded, results - succeeded, instances, executions, executions - instances, kills.size(),
-				recovery.size(), recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() / 2)),
+		long terminal = states.getOrDefault("SUCCEEDED", 0L) + states.getOrDefault("FAILED", 0L)
+				+ states.getOrDefault("CANCELLED", 0L);
+		long failedWithResult = 0;
+		for (Document failed : mongo.getCollection("tasks").find(new Document("state", "FAILED"))) {
+			failedWithResult += mongo.getCollection("results").countDocuments(new Document("_id", failed.get("_id")));
+		}
+		// lost: accepted but never finished; results are keyed by task id, so one per task at most
+		System.out.println("| uploads | states | lost | results (one per task id) | of them FAILED tasks' | job instances | executions (restarts) | kills | tasks recovered from killed workers | recovery p50 / max |");
+		System.out.printf("| %d | %s | %d | %d | %d | %d | %d (%d) | %d | %d | %s / %s |%n", ids.size(), states,
+				ids.size() - terminal, results, failedWithResult, instances, executions, executions - instances,
+				kills.size(), recovery.size(),
+				recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() / 2)),
 				recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() - 1)));
 		System.out.printf("took %.1f s%n", took.toMillis() / 1000.0);
 		for (Document failed : mongo.getCollection("tasks").find(new Document("state", "FAILED"))) {
