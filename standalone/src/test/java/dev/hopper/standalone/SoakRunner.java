@@ -190,10 +190,11 @@ public final class SoakRunner {
 		Collections.sort(recovery);
 		long terminal = states.getOrDefault("SUCCEEDED", 0L) + states.getOrDefault("FAILED", 0L)
 				+ states.getOrDefault("CANCELLED", 0L);
-		long failedWithResult = 0;
-		for (Document failed : mongo.getCollection("tasks").find(new Document("state", "FAILED"))) {
-			failedWithResult += mongo.getCollection("results").countDocuments(new Document("_id", failed.get("_id")));
-		}
+		List<Document> failedTasks = mongo.getCollection("tasks")
+			.find(new Document("state", "FAILED"))
+			.into(new ArrayList<>());
+		long failedWithResult = mongo.getCollection("results")
+			.countDocuments(new Document("_id", new Document("$in", failedTasks.stream().map((t) -> t.get("_id")).toList())));
 		// lost: accepted but never finished; results are keyed by task id, so one per task at most
 		System.out.println("| uploads | states | lost | results (one per task id) | of them FAILED tasks' | job instances | executions (restarts) | kills | tasks recovered from killed workers | recovery p50 / max |");
 		System.out.printf("| %d | %s | %d | %d | %d | %d | %d (%d) | %d | %d | %s / %s |%n", ids.size(), states,
@@ -202,7 +203,7 @@ public final class SoakRunner {
 				recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() / 2)),
 				recovery.isEmpty() ? "–" : String.format("%.1f s", recovery.get(recovery.size() - 1)));
 		System.out.printf("took %.1f s%n", took.toMillis() / 1000.0);
-		for (Document failed : mongo.getCollection("tasks").find(new Document("state", "FAILED"))) {
+		for (Document failed : failedTasks) {
 			Document error = failed.get("error", Document.class);
 			System.out.printf("FAILED %s attempts=%s error=%s%n", failed.getString("_id"), failed.get("attempts"),
 					(error != null) ? error.toJson() : "none");

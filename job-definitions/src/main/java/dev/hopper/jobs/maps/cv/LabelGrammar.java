@@ -19,12 +19,12 @@ final class LabelGrammar {
 		if (scores.length < 2 || scores.length > MAX_LENGTH) {
 			return null;
 		}
-		Reading best = null;
+		Reading best = read(scores, new Shape(0, 0));
 		// digits before p, letters from p to q, digits from q: at least the last is a digit
 		for (int p = 0; p < scores.length; p++) {
-			for (int q = p; q < scores.length; q++) {
-				Reading reading = read(scores, (p == q) ? new Shape(0, 0) : new Shape(p, q - p));
-				if (best == null || reading.sum > best.sum) {
+			for (int q = p + 1; q < scores.length; q++) {
+				Reading reading = read(scores, new Shape(p, q - p));
+				if (reading.sum > best.sum) {
 					best = reading;
 				}
 			}

@@ -8,8 +8,9 @@ import java.util.Map;
 
 import boofcv.struct.image.GrayU8;
 
-import dev.hopper.jobs.maps.plan.Point;
 import dev.hopper.jobs.maps.cv.LabelGrammar.Reading;
+import dev.hopper.jobs.maps.cv.LabelGrammar.Shape;
+import dev.hopper.jobs.maps.plan.Point;
 import dev.hopper.jobs.maps.plan.Slot;
 
 /**
@@ -43,24 +44,28 @@ final class LabelReader {
 		}
 		List<Stall> stalls = slots.stream().map(this::stall).toList();
 		double rowAngle = SlotNames.rowAngle(slots);
-		List<double[][]> best = null;
+		List<Label> best = null;
 		double bestTotal = 0;
 		for (int k = 0; k < 4; k++) {
 			double angle = rowAngle + k * Math.PI / 2;
 			double total = 0;
-			List<double[][]> glyphs = new ArrayList<>();
+			List<Label> labels = new ArrayList<>();
 			for (Stall stall : stalls) {
-				double[][] scores = stall.glyphs(Math.cos(angle), Math.sin(angle));
-				glyphs.add(scores);
-				Reading reading = (scores != null) ? legible(LabelGrammar.best(scores)) : null;
-				total += (reading != null) ? reading.score() : 0;
+				double[][] glyphs = stall.glyphs(Math.cos(angle), Math.sin(angle));
+				Reading alone = (glyphs != null) ? legible(LabelGrammar.best(glyphs)) : null;
+				labels.add(new Label(glyphs, alone));
+				total += (alone != null) ? alone.score() : 0;
 			}
 			if (total > bestTotal) {
 				bestTotal = total;
-				best = glyphs;
+				best = labels;
 			}
 		}
 		return (best != null) ? inTheFloorsShape(best) : none;
+	}
+
+	/** One stall's glyph scores (null: no label), and its legible reading on its own (or null). */
+	private record Label(double[][] glyphs, Reading alone) {
 	}
 
 	/**
@@ -69,22 +74,18 @@ final class LabelReader {
 	 * takes the class its position has everywhere else; a label that cannot take the shape
 	 * (a glyph more or fewer) is left unread rather than named wrongly.
 	 */
-	private static List<String> inTheFloorsShape(List<double[][]> glyphs) {
-		Map<LabelGrammar.Shape, Integer> shapes = new HashMap<>();
-		for (double[][] scores : glyphs) {
-			Reading reading = (scores != null) ? legible(LabelGrammar.best(scores)) : null;
-			if (reading != null) {
-				shapes.merge(reading.shape(), 1, Integer::sum);
+	private static List<String> inTheFloorsShape(List<Label> labels) {
+		Map<Shape, Integer> shapes = new HashMap<>();
+		for (Label label : labels) {
+			if (label.alone() != null) {
+				shapes.merge(label.alone().shape(), 1, Integer::sum);
 			}
 		}
-		LabelGrammar.Shape shape = shapes.entrySet()
-			.stream()
-			.max(Map.Entry.comparingByValue())
-			.map(Map.Entry::getKey)
-			.orElse(null);
+		Shape shape = shapes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
 		List<String> texts = new ArrayList<>();
-		for (double[][] scores : glyphs) {
-			Reading reading = (scores != null && shape != null) ? legible(LabelGrammar.best(scores, shape)) : null;
+		for (Label label : labels) {
+			Reading reading = (label.glyphs() != null && shape != null)
+					? legible(LabelGrammar.best(label.glyphs(), shape)) : null;
 			texts.add((reading != null) ? reading.text() : null);
 		}
 		return texts;

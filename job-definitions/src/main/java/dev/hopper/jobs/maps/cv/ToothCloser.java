@@ -72,7 +72,8 @@ final class ToothCloser {
 	/**
 	 * The ink's typical stroke width: twice the number of erosions that half its skeleton's
 	 * pixels outlive, less one (the median chessboard distance to the floor). A median, so
-	 * large dark areas such as the table around a photographed sheet do not count.
+	 * a few filled areas do not count; a large one, such as the table around a photographed
+	 * sheet, would, which is why {@link InkMask} clears it.
 	 */
 	private static double strokeWidth(GrayU8 ink, GrayU8 skeleton) {
 		int length = inkUnder(skeleton, skeleton);
