@@ -11,8 +11,11 @@ import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.content.ContentKind;
 import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskStore;
 import dev.hopper.core.task.Upload;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
@@ -890,6 +893,35 @@ abstract class EndToEndScenarios {
 		assertThat(pendingDeadLetterOf(admin, id)).isNull();
 		assertProblem(admin.post("/admin/v1/dead-letters/" + deadLetterId + "/redrive", "application/json", ""), 409,
 				"already_redriven");
+	}
+
+	@Test
+	void aTaskWhoseLastWorkerDiedAfterStoringItsResultSucceedsThoughItsAttemptsAreSpent() {
+		TaskStore tasks = this.context.getBean(TaskStore.class);
+		// its file is missing, so running the job again could only fail it; its content is
+		// its own, for the result it ends with is remembered for later uploads of that content
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES, new Upload("uploads/" + id,
+				UUID.randomUUID().toString().replace("-", "").repeat(2), 1000, ContentKind.WAV, "stored.wav"), Map.of(),
+				Instant.now()));
+		tasks.markPublished(id);
+		// three workers claimed it in turn and died, the last one after its result step
+		for (int worker = 1; worker <= 3; worker++) {
+			assertThat(tasks.claim(id, "killed-" + worker, 3).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		}
+		Map<String, Object> stored = Map.of("durationSec", 12.5);
+		this.context.getBean(ResultStore.class).saveOnce(id, stored);
+		assertThat(tasks.releaseOrphan(id, "killed-3", Instant.now().plusSeconds(60),
+				new TaskError("worker_lost", "Worker killed-3 stopped answering")))
+			.isTrue();
+		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("attempts").asInt()).isEqualTo(3);
+		assertThat(this.http.get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
+			.isEqualTo(12.5);
+		assertThat(pendingDeadLetterOf(this.http.withKey(Http.ADMIN_KEY), id)).isNull();
 	}
 
 	@Test

@@ -21,7 +21,9 @@ public final class TaskTransitions {
 	private static final Map<TaskState, Set<TaskState>> ALLOWED = new EnumMap<>(TaskState.class);
 
 	static {
-		ALLOWED.put(QUEUED, EnumSet.of(RUNNING, FAILED, CANCELLED));
+		// QUEUED -> SUCCEEDED: a worker died after storing the result but before marking the
+		// task done; the result is the work, so the task succeeds without running again
+		ALLOWED.put(QUEUED, EnumSet.of(RUNNING, SUCCEEDED, FAILED, CANCELLED));
 		// RUNNING -> RUNNING: a new worker takes over a task whose lease expired
 		// RUNNING -> QUEUED: a transient failure gives the task back for another attempt
 		ALLOWED.put(RUNNING, EnumSet.of(RUNNING, QUEUED, SUCCEEDED, FAILED, CANCELLED));

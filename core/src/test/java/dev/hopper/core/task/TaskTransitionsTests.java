@@ -22,17 +22,17 @@ class TaskTransitionsTests {
 	}
 
 	@Test
-	void queuedTaskCanOnlyBeClaimedFailedOrCancelled() {
+	void queuedTaskCanBeClaimedFinishedOrCancelledButNotQueuedAgain() {
 		assertThat(TaskTransitions.isAllowed(QUEUED, RUNNING)).isTrue();
 		assertThat(TaskTransitions.isAllowed(QUEUED, FAILED)).isTrue();
 		assertThat(TaskTransitions.isAllowed(QUEUED, CANCELLED)).isTrue();
-		assertThat(TaskTransitions.isAllowed(QUEUED, SUCCEEDED)).isFalse();
+		assertThat(TaskTransitions.isAllowed(QUEUED, SUCCEEDED)).isTrue();
 		assertThat(TaskTransitions.isAllowed(QUEUED, QUEUED)).isFalse();
 	}
 
 	@Test
-	void onlyARunningTaskCanSucceed() {
-		assertThat(TaskTransitions.sourcesOf(SUCCEEDED)).containsExactly(RUNNING);
+	void aTaskSucceedsWhenRunningOrWhenADeadWorkerLeftItsResultStored() {
+		assertThat(TaskTransitions.sourcesOf(SUCCEEDED)).containsExactlyInAnyOrder(RUNNING, QUEUED);
 	}
 
 	@Test
