@@ -503,8 +503,10 @@ abstract class EndToEndScenarios {
 		tasks.markPublished(id);
 		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
 		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		Instant vanished = Instant.now();
 
 		JsonNode finished = awaitFinished(id);
+		report("a worker killed after claiming, before its job exists, its message gone", id, vanished, finished);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(finished.get("attempts").asInt()).isEqualTo(2);
 		assertThat(this.http.get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
@@ -914,9 +916,11 @@ abstract class EndToEndScenarios {
 		assertThat(tasks.releaseOrphan(id, "killed-3", Instant.now().plusSeconds(60),
 				new TaskError("worker_lost", "Worker killed-3 stopped answering")))
 			.isTrue();
+		Instant released = Instant.now();
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 
 		JsonNode finished = awaitFinished(id);
+		report("workers killed on every attempt, the last after storing the result", id, released, finished);
 		assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
 		assertThat(finished.get("attempts").asInt()).isEqualTo(3);
 		assertThat(this.http.get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
@@ -929,8 +933,10 @@ abstract class EndToEndScenarios {
 		// as if the api died between writing the task and publishing its message
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 490, 0.5);
 		String id = recordStoredUpload(wav, "unpublished.wav");
+		Instant recorded = Instant.now();
 
 		JsonNode finished = awaitFinished(id);
+		report("the api killed between writing a task and publishing it", id, recorded, finished);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(this.context.getBean(TaskStore.class).find(id).orElseThrow().published()).isTrue();
 	}
@@ -1085,6 +1091,15 @@ abstract class EndToEndScenarios {
 			}
 		}
 		return null;
+	}
+
+	/** Prints the fault's figures for one task, named by the infrastructure this class runs on. */
+	private void report(String fault, String id, Instant faultAt, JsonNode finished) {
+		long results = this.context.getBean(MongoTemplate.class).count(new Query(where("_id").is(id)), "results");
+		FaultReport.of(fault, finished.get("state").asString().equals("SUCCEEDED") ? 0 : 1,
+				Math.max(0, results - 1) + Math.max(0, jobInstancesOf(id) - 1), faultAt,
+				Instant.parse(finished.get("finishedAt").asString()), getClass().getSimpleName())
+			.print();
 	}
 
 	private long jobInstancesOf(String taskId) {

@@ -62,6 +62,7 @@ class WorkerKilledMidJobIntegrationTests {
 					stopped.destroy();
 					stopped.waitFor();
 				}
+				Instant stoppedAt = Instant.now();
 				JsonNode handedBack = http.get("/api/v1/tasks/" + id).json();
 				assertThat(handedBack.get("state").asString()).isEqualTo("QUEUED");
 				assertThat(handedBack.get("attempts").asInt()).as("a shutdown costs no attempt").isZero();
@@ -77,6 +78,12 @@ class WorkerKilledMidJobIntegrationTests {
 					assertThat(steps).hasSize(2);
 					assertThat(steps.get(0).getString("status")).isEqualTo("STOPPED");
 					long committed = committedSegments(steps.get(0), 0);
+					MongoTemplate mongo = survivor.getBean(MongoTemplate.class);
+					FaultReport.of("SIGTERM of a worker mid-job (20-minute file)", lost(finished),
+							duplicated(mongo, id, 1), stoppedAt, Instant.parse(finished.get("finishedAt").asString()),
+							"segments read twice " + (steps.get(1).get("readCount", Number.class).longValue()
+									- (segments - committed)))
+						.print();
 					assertThat(steps.get(0).get("writeCount", Number.class).longValue()).isEqualTo(committed);
 					assertThat(committed).isBetween(segments / 10, segments - 1);
 					assertThat(steps.get(1).get("readCount", Number.class).longValue())
@@ -103,8 +110,8 @@ class WorkerKilledMidJobIntegrationTests {
 						SEGMENTS / 5);
 				// killed again after its restart: the second execution inherits the first's
 				// recovered flag, and must be recovered all the same
-				killMidway(startWorkerProcess(args, data.resolve("doomed-again-worker.log"), "doomed-again"), http,
-						killed, SEGMENTS / 2);
+				Instant lastKill = killMidway(startWorkerProcess(args, data.resolve("doomed-again-worker.log"),
+						"doomed-again"), http, killed, SEGMENTS / 2);
 
 				List<String> survivorArgs = new ArrayList<>(args);
 				survivorArgs.add("--hopper.worker.id=survivor");
@@ -131,6 +138,12 @@ class WorkerKilledMidJobIntegrationTests {
 					long committedBeforeFirstKill = committedSegments(steps.get(0), 0);
 					long committedBeforeSecondKill = committedSegments(steps.get(1), committedBeforeFirstKill);
 					long readAfterLastRestart = steps.get(2).get("readCount", Number.class).longValue();
+					// two job instances in all: the killed task's and the uninterrupted run's
+					FaultReport.of("kill -9 of a worker mid-job, twice (60-minute file)", lost(resumed),
+							duplicated(survivor.getBean(MongoTemplate.class), killed, 2), lastKill,
+							Instant.parse(resumed.get("finishedAt").asString()),
+							"segments read twice " + (readAfterLastRestart - (SEGMENTS - committedBeforeSecondKill)))
+						.print();
 					// progress is reported as a chunk is written, just before it commits: allow one chunk
 					assertThat(committedBeforeFirstKill).isBetween(SEGMENTS / 5 - 2, SEGMENTS - 1);
 					assertThat(committedBeforeSecondKill).isBetween(Math.max(committedBeforeFirstKill, SEGMENTS / 2 - 2),
@@ -185,8 +198,8 @@ class WorkerKilledMidJobIntegrationTests {
 		return WavFixtures.wav(SampleEncoding.PCM_S16, SAMPLE_RATE, 1, pcm.array());
 	}
 
-	/** SIGKILLs the worker once the task has {@code segments} done, then waits out its lease. */
-	private static void killMidway(Process worker, Http http, String task, long segments) throws Exception {
+	/** SIGKILLs the worker once the task has {@code segments} done, then waits out its lease; answers when it died. */
+	private static Instant killMidway(Process worker, Http http, String task, long segments) throws Exception {
 		try {
 			JsonNode midway = awaitProgress(http, task, segments);
 			assertThat(midway.get("state").asString()).isEqualTo("RUNNING");
@@ -195,8 +208,21 @@ class WorkerKilledMidJobIntegrationTests {
 			worker.destroyForcibly();
 			worker.waitFor();
 		}
+		Instant killedAt = Instant.now();
 		// the dead worker's lease must lapse before another worker may take its task
 		Thread.sleep(4_000);
+		return killedAt;
+	}
+
+	private static long lost(JsonNode task) {
+		return task.get("state").asString().equals("SUCCEEDED") ? 0 : 1;
+	}
+
+	/** Results of {@code taskId} beyond one, and job instances beyond the {@code tasks} this test ran. */
+	private static long duplicated(MongoTemplate mongo, String taskId, long tasks) {
+		long results = mongo.getCollection("results").countDocuments(new Document("_id", taskId));
+		long instances = mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments();
+		return Math.max(0, results - 1) + Math.max(0, instances - tasks);
 	}
 
 	private static Process startWorkerProcess(List<String> args, Path log, String id) throws Exception {
