@@ -1093,13 +1093,10 @@ abstract class EndToEndScenarios {
 		return null;
 	}
 
-	/** Prints the fault's figures for one task, named by the infrastructure this class runs on. */
+	/** Prints the fault's figures for one task (results beyond one), named by the infrastructure this class runs on. */
 	private void report(String fault, String id, Instant faultAt, JsonNode finished) {
 		long results = this.context.getBean(MongoTemplate.class).count(new Query(where("_id").is(id)), "results");
-		FaultReport.of(fault, finished.get("state").asString().equals("SUCCEEDED") ? 0 : 1,
-				Math.max(0, results - 1) + Math.max(0, jobInstancesOf(id) - 1), faultAt,
-				Instant.parse(finished.get("finishedAt").asString()), getClass().getSimpleName())
-			.print();
+		FaultReport.print(fault, finished, Math.max(0, results - 1), faultAt, getClass().getSimpleName());
 	}
 
 	private long jobInstancesOf(String taskId) {

@@ -3,23 +3,24 @@ package dev.hopper.standalone;
 import java.time.Duration;
 import java.time.Instant;
 
-/**
- * One fault's figures, printed as a line of the test's output so a run carries them to
- * docs/reliability.md: lost (accepted tasks that did not succeed), duplicated (results or
- * job instances beyond one per task) and the time from the fault to the task's finish.
- * The tests assert the counts; this makes them readable.
- */
-record FaultReport(String fault, long lost, long duplicated, Duration recovery, String detail) {
+import tools.jackson.databind.JsonNode;
 
-	static FaultReport of(String fault, long lost, long duplicated, Instant faultAt, Instant finishedAt,
-			String detail) {
-		return new FaultReport(fault, lost, duplicated, Duration.between(faultAt, finishedAt), detail);
+/**
+ * Prints one fault's figures as a line of the test's output, so a run carries them to
+ * docs/reliability.md: lost (the task did not succeed), duplicated (results or job
+ * instances beyond one per task) and the time from the fault to the task's finish. The
+ * tests assert the counts; this makes them readable.
+ */
+final class FaultReport {
+
+	private FaultReport() {
 	}
 
-	FaultReport print() {
-		System.out.printf("FAULT REPORT | %s | lost %d | duplicated %d | recovery %.1f s | %s%n", this.fault, this.lost,
-				this.duplicated, this.recovery.toMillis() / 1000.0, this.detail);
-		return this;
+	static void print(String fault, JsonNode finished, long duplicated, Instant faultAt, String detail) {
+		long lost = finished.get("state").asString().equals("SUCCEEDED") ? 0 : 1;
+		Duration recovery = Duration.between(faultAt, Instant.parse(finished.get("finishedAt").asString()));
+		System.out.printf("FAULT REPORT | %s | lost %d | duplicated %d | recovery %.1f s | %s%n", fault, lost,
+				duplicated, recovery.toMillis() / 1000.0, detail);
 	}
 
 }

@@ -79,11 +79,9 @@ class WorkerKilledMidJobIntegrationTests {
 					assertThat(steps.get(0).getString("status")).isEqualTo("STOPPED");
 					long committed = committedSegments(steps.get(0), 0);
 					MongoTemplate mongo = survivor.getBean(MongoTemplate.class);
-					FaultReport.of("SIGTERM of a worker mid-job (20-minute file)", lost(finished),
-							duplicated(mongo, id, 1), stoppedAt, Instant.parse(finished.get("finishedAt").asString()),
-							"segments read twice " + (steps.get(1).get("readCount", Number.class).longValue()
-									- (segments - committed)))
-						.print();
+					FaultReport.print("SIGTERM of a worker mid-job (20-minute file)", finished,
+							duplicated(mongo, id, 1), stoppedAt, "segments read twice "
+									+ (steps.get(1).get("readCount", Number.class).longValue() - (segments - committed)));
 					assertThat(steps.get(0).get("writeCount", Number.class).longValue()).isEqualTo(committed);
 					assertThat(committed).isBetween(segments / 10, segments - 1);
 					assertThat(steps.get(1).get("readCount", Number.class).longValue())
@@ -139,11 +137,9 @@ class WorkerKilledMidJobIntegrationTests {
 					long committedBeforeSecondKill = committedSegments(steps.get(1), committedBeforeFirstKill);
 					long readAfterLastRestart = steps.get(2).get("readCount", Number.class).longValue();
 					// two job instances in all: the killed task's and the uninterrupted run's
-					FaultReport.of("kill -9 of a worker mid-job, twice (60-minute file)", lost(resumed),
+					FaultReport.print("kill -9 of a worker mid-job, twice (60-minute file)", resumed,
 							duplicated(survivor.getBean(MongoTemplate.class), killed, 2), lastKill,
-							Instant.parse(resumed.get("finishedAt").asString()),
-							"segments read twice " + (readAfterLastRestart - (SEGMENTS - committedBeforeSecondKill)))
-						.print();
+							"segments read twice " + (readAfterLastRestart - (SEGMENTS - committedBeforeSecondKill)));
 					// progress is reported as a chunk is written, just before it commits: allow one chunk
 					assertThat(committedBeforeFirstKill).isBetween(SEGMENTS / 5 - 2, SEGMENTS - 1);
 					assertThat(committedBeforeSecondKill).isBetween(Math.max(committedBeforeFirstKill, SEGMENTS / 2 - 2),
@@ -212,10 +208,6 @@ class WorkerKilledMidJobIntegrationTests {
 		// the dead worker's lease must lapse before another worker may take its task
 		Thread.sleep(4_000);
 		return killedAt;
-	}
-
-	private static long lost(JsonNode task) {
-		return task.get("state").asString().equals("SUCCEEDED") ? 0 : 1;
 	}
 
 	/** Results of {@code taskId} beyond one, and job instances beyond the {@code tasks} this test ran. */

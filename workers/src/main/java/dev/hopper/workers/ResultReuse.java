@@ -50,10 +50,29 @@ class ResultReuse {
 		return this.tasks.succeedFromCache(task.id(), origin.get());
 	}
 
+	/**
+	 * Finishes the task with its own stored result: its last step wrote it before its worker
+	 * died or its job failed to record the end, so the work is done. False when none is stored.
+	 */
+	boolean finishStored(String taskId) {
+		Optional<Map<String, Object>> result = this.results.find(taskId);
+		if (result.isEmpty()) {
+			return false;
+		}
+		this.tasks.succeed(taskId);
+		this.tasks.find(taskId).ifPresent((task) -> remember(task, result.get()));
+		return true;
+	}
+
 	/** Remembers that {@code task} succeeded, for later tasks of the same work, unless degraded. */
 	void remember(Task task) {
-		keyOf(task).filter((key) -> this.results.find(task.id()).filter((r) -> !r.containsKey(ResultCache.DEGRADED))
-			.isPresent()).ifPresent((key) -> this.cache.remember(key, task.id()));
+		this.results.find(task.id()).ifPresent((result) -> remember(task, result));
+	}
+
+	private void remember(Task task, Map<String, Object> result) {
+		if (!result.containsKey(ResultCache.DEGRADED)) {
+			keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
+		}
 	}
 
 	private Optional<ResultCacheKey> keyOf(Task task) {

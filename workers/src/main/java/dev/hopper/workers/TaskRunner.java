@@ -6,7 +6,6 @@ import java.time.Instant;
 
 import dev.hopper.core.HopperFailure;
 import dev.hopper.core.queue.TaskMessage;
-import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
@@ -44,8 +43,6 @@ class TaskRunner {
 
 	private final ResultReuse reuse;
 
-	private final ResultStore results;
-
 	private final WorkerDrain drain;
 
 	private final WorkerProperties properties;
@@ -53,14 +50,13 @@ class TaskRunner {
 	private final Clock clock;
 
 	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics, ResultReuse reuse,
-			ResultStore results, WorkerDrain drain, WorkerProperties properties, Clock clock) {
+			WorkerDrain drain, WorkerProperties properties, Clock clock) {
 		this.drain = drain;
 		this.tasks = tasks;
 		this.leases = leases;
 		this.launcher = launcher;
 		this.metrics = metrics;
 		this.reuse = reuse;
-		this.results = results;
 		this.properties = properties;
 		this.clock = clock;
 	}
@@ -171,11 +167,8 @@ class TaskRunner {
 	}
 
 	private Verdict exhausted(String taskId, int attempts, TaskError last) {
-		if (this.results.find(taskId).isPresent()) {
-			// the last step stored the result before its worker died or its job failed to
-			// record the end: the work is done, and running out of attempts does not undo it
-			this.tasks.succeed(taskId);
-			this.tasks.find(taskId).ifPresent(this.reuse::remember);
+		if (this.reuse.finishStored(taskId)) {
+			// running out of attempts does not undo work that is done
 			logger.info("Task {} ran out of attempts after its result was stored; it succeeds", taskId);
 			return Verdict.of(TaskOutcome.SUCCEEDED);
 		}

@@ -72,8 +72,8 @@ class WorkerConfiguration {
 
 	@Bean
 	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
-			ResultReuse reuse, ResultStore results, WorkerDrain drain, WorkerProperties properties, Clock clock) {
-		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, results, drain, properties, clock);
+			ResultReuse reuse, WorkerDrain drain, WorkerProperties properties, Clock clock) {
+		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, drain, properties, clock);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
