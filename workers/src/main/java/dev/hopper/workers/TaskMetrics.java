@@ -7,7 +7,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
-/** Task outcomes by type, how long jobs take, and orphans recovered. */
+/** Task outcomes by type, how long jobs take, internal errors, and orphans recovered. */
 class TaskMetrics {
 
 	private final MeterRegistry registry;
@@ -32,6 +32,15 @@ class TaskMetrics {
 			.tag("outcome", outcome.metricName())
 			.register(this.registry)
 			.record(duration);
+	}
+
+	void internalError(JobType type, Throwable thrown) {
+		Counter.builder("hopper.tasks.internal.errors")
+			.description("Tasks failed at once by a programming error in Hopper, by job type and exception")
+			.tag("type", type.wireName())
+			.tag("exception", thrown.getClass().getSimpleName())
+			.register(this.registry)
+			.increment();
 	}
 
 	void orphanRequeued(JobType type) {

@@ -3,8 +3,9 @@ package dev.hopper.workers;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ThreadLocalRandom;
 
-import dev.hopper.core.HopperFailure;
+import dev.hopper.core.TransientFailure;
 import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
@@ -28,8 +29,6 @@ class TaskRunner {
 	static final String ATTEMPTS_EXHAUSTED = "attempts_exhausted";
 
 	static final String UNKNOWN_TASK = "unknown_task";
-
-	static final String INTERNAL_ERROR = "internal_error";
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
 
@@ -103,7 +102,7 @@ class TaskRunner {
 			verdict = judge(task, execution);
 		}
 		catch (RuntimeException ex) {
-			verdict = failed(message.taskId(), task.attempts(), ex);
+			verdict = failed(task, ex);
 		}
 		this.metrics.jobRan(message.type(), verdict.outcome(), Duration.between(started, this.clock.instant()));
 		return verdict;
@@ -111,7 +110,6 @@ class TaskRunner {
 
 	private Verdict judge(Task task, JobExecution execution) {
 		String taskId = task.id();
-		int attempt = task.attempts();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
 			this.tasks.succeed(taskId);
 			this.reuse.remember(task);
@@ -128,19 +126,29 @@ class TaskRunner {
 		}
 		Throwable cause = execution.getAllFailureExceptions().stream().findFirst().orElse(null);
 		if (cause == null) {
-			cause = new IllegalStateException("The job ended " + execution.getStatus());
+			// no exception to judge by: the job stopped short, as a killed step does
+			cause = new TransientFailure("job_incomplete", "The job ended " + execution.getStatus());
 		}
-		return failed(taskId, attempt, cause);
+		return failed(task, cause);
 	}
 
-	private Verdict failed(String taskId, int attempt, Throwable cause) {
-		HopperFailure failure = findFailure(cause);
-		if (failure != null && !failure.isTransient()) {
-			this.tasks.fail(taskId, TaskError.of(failure));
-			return Verdict.of(TaskOutcome.FAILED);
+	private Verdict failed(Task task, Throwable thrown) {
+		String taskId = task.id();
+		JobFailure failure = JobFailure.of(thrown);
+		if (failure.kind() == JobFailure.Kind.INTERNAL) {
+			logger.error("Task {} ({}) failed with an internal error; it is not retried", taskId, task.type(), thrown);
+			this.metrics.internalError(task.type(), thrown);
 		}
-		TaskError error = (failure != null) ? TaskError.of(failure)
-				: new TaskError(INTERNAL_ERROR, "Unexpected error: " + cause);
+		if (failure.kind() == JobFailure.Kind.TRANSIENT) {
+			return retry(task, failure.error(), thrown);
+		}
+		this.tasks.fail(taskId, failure.error());
+		return Verdict.of(TaskOutcome.FAILED);
+	}
+
+	private Verdict retry(Task task, TaskError error, Throwable cause) {
+		String taskId = task.id();
+		int attempt = task.attempts();
 		logger.warn("Task {} failed transiently: {}", taskId, error.message(), cause);
 		if (this.tasks.shouldStop(taskId)) {
 			return cancelled(taskId);
@@ -149,7 +157,7 @@ class TaskRunner {
 			return exhausted(taskId, attempt, error);
 		}
 		Instant retryAt = this.clock.instant()
-			.plus(this.properties.retryDelay(attempt, java.util.concurrent.ThreadLocalRandom.current().nextDouble()));
+			.plus(this.properties.retryDelay(attempt, ThreadLocalRandom.current().nextDouble()));
 		this.tasks.requeue(taskId, error, retryAt);
 		return Verdict.of(TaskOutcome.DEFERRED);
 	}
@@ -163,7 +171,7 @@ class TaskRunner {
 	private Verdict exhausted(String taskId, @Nullable Task task) {
 		TaskError last = (task != null) ? task.error() : null;
 		return exhausted(taskId, (task != null) ? task.attempts() : this.properties.maxAttempts(),
-				(last != null) ? last : new TaskError(INTERNAL_ERROR, "no error was recorded"));
+				(last != null) ? last : new TaskError(JobFailure.INTERNAL_ERROR, "no error was recorded"));
 	}
 
 	private Verdict exhausted(String taskId, int attempts, TaskError last) {
@@ -180,15 +188,6 @@ class TaskRunner {
 	private Verdict record(TaskMessage message, Verdict verdict) {
 		this.metrics.finished(message.type(), verdict.outcome());
 		return verdict;
-	}
-
-	private static @Nullable HopperFailure findFailure(Throwable thrown) {
-		for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
-			if (cause instanceof HopperFailure failure) {
-				return failure;
-			}
-		}
-		return null;
 	}
 
 	/** The outcome, and for a dead letter its reason. */
