@@ -158,28 +158,15 @@ class MongoTaskStore implements TaskStore {
 
 	@Override
 	public boolean requeue(String id, TaskError error, Instant retryAt) {
-		return this.mongo
-			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
-					new Update().set("state", TaskState.QUEUED)
-						.set("error", error)
-						.set("published", false)
-						.set("retryAt", retryAt)
-						.unset("workerId"),
-					COLLECTION)
-			.getModifiedCount() == 1;
+		Update update = new Update().set("error", error).set("published", false).set("retryAt", retryAt).unset("workerId");
+		return moveTo(id, TaskState.QUEUED, update, TaskState.RUNNING);
 	}
 
 	@Override
 	public boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error) {
-		return this.mongo
-			.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING).and("workerId").is(workerId)
-				.and("heartbeatAt").lt(silentSince)),
-					new Update().set("state", TaskState.QUEUED)
-						.set("error", error)
-						.set("published", false)
-						.unset("workerId"),
-					COLLECTION)
-			.getModifiedCount() == 1;
+		Criteria stillSilent = where("workerId").is(workerId).and("heartbeatAt").lt(silentSince);
+		Update update = new Update().set("error", error).set("published", false).unset("workerId");
+		return moveTo(id, TaskState.QUEUED, update, stillSilent, TaskState.RUNNING);
 	}
 
 	@Override
@@ -308,17 +295,30 @@ class MongoTaskStore implements TaskStore {
 
 	/** Moves the task to {@code target} from one of {@code from}, which the transition table must allow. */
 	private boolean moveTo(String id, TaskState target, Update update, TaskState... from) {
-		for (TaskState source : from) {
-			if (!TaskTransitions.isAllowed(source, target)) {
-				throw new IllegalArgumentException(source + " -> " + target + " is not a task transition");
-			}
-		}
+		return moveTo(id, target, update, null, from);
+	}
+
+	/** As above, only while the task also meets {@code condition}. */
+	private boolean moveTo(String id, TaskState target, Update update, @Nullable Criteria condition,
+			TaskState... from) {
+		requireTransitions(target, from);
 		Query movable = query(where("_id").is(id).and("state").in((Object[]) from));
+		if (condition != null) {
+			movable.addCriteria(condition);
+		}
 		update.set("state", target);
 		if (target.isTerminal()) {
 			update.set("finishedAt", this.clock.instant());
 		}
 		return this.mongo.updateFirst(movable, update, COLLECTION).getModifiedCount() == 1;
+	}
+
+	private static void requireTransitions(TaskState target, TaskState... from) {
+		for (TaskState source : from) {
+			if (!TaskTransitions.isAllowed(source, target)) {
+				throw new IllegalArgumentException(source + " -> " + target + " is not a task transition");
+			}
+		}
 	}
 
 }

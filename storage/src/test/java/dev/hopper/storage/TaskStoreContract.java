@@ -1,0 +1,153 @@
+package dev.hopper.storage;
+
+import java.time.Instant;
+
+import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskState;
+import dev.hopper.core.task.TaskStore;
+import org.junit.jupiter.api.Test;
+
+import static dev.hopper.core.task.TaskBuilder.aQueuedTask;
+import static dev.hopper.core.task.TaskBuilder.aRunningTask;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What every {@link TaskStore} adapter must do with a task's life: each move applies only
+ * from a source state the transition table allows. Each adapter's test subclasses this.
+ */
+public abstract class TaskStoreContract {
+
+	private static final TaskError LOST = new TaskError("worker_lost", "its worker died");
+
+	/** The adapter under test, on a clock fixed at {@link #now()}. */
+	protected abstract TaskStore store();
+
+	protected abstract Instant now();
+
+	@Test
+	void aQueuedTaskIsClaimedOnceAndCountsTheAttempt() {
+		Task task = stored(aQueuedTask().published());
+
+		Claim claim = store().claim(task.id(), "worker-1", 3);
+
+		assertThat(claim.outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		assertThat(claim.task().state()).isEqualTo(TaskState.RUNNING);
+		assertThat(claim.task().attempts()).isEqualTo(1);
+		assertThat(claim.task().workerId()).isEqualTo("worker-1");
+	}
+
+	@Test
+	void aFinishedTaskIsNeverClaimedAgain() {
+		for (TaskState finished : new TaskState[] { TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED }) {
+			Task task = stored(aQueuedTask().inState(finished).withAttempts(1));
+
+			Claim claim = store().claim(task.id(), "worker-2", 3);
+
+			assertThat(claim.outcome()).as(finished.name()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
+			assertThat(stateOf(task)).isEqualTo(finished);
+		}
+	}
+
+	@Test
+	void aTaskThatUsedItsAttemptsIsNotClaimed() {
+		Task task = stored(aQueuedTask().withAttempts(3));
+
+		assertThat(store().claim(task.id(), "worker-1", 3).outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
+		assertThat(stateOf(task)).isEqualTo(TaskState.QUEUED);
+	}
+
+	@Test
+	void aSucceededTaskRefusesEveryMove() {
+		Task task = stored(aRunningTask().inState(TaskState.SUCCEEDED));
+
+		assertThat(store().succeed(task.id())).isFalse();
+		assertThat(store().fail(task.id(), LOST)).isFalse();
+		assertThat(store().requeue(task.id(), LOST, now())).isFalse();
+		assertThat(store().handBack(task.id())).isFalse();
+		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
+		assertThat(store().cancelled(task.id())).isFalse();
+		assertThat(store().redrive(task.id())).isFalse();
+		assertThat(store().cancel(task.id())).get().extracting(Task::state).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(stateOf(task)).isEqualTo(TaskState.SUCCEEDED);
+	}
+
+	@Test
+	void aCancelledTaskIsNeitherRequeuedNorRedriven() {
+		Task task = stored(aRunningTask().inState(TaskState.CANCELLED));
+
+		assertThat(store().requeue(task.id(), LOST, now())).isFalse();
+		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
+		assertThat(store().redrive(task.id())).isFalse();
+		assertThat(stateOf(task)).isEqualTo(TaskState.CANCELLED);
+	}
+
+	@Test
+	void onlyARunningTaskIsRequeuedOrHandedBack() {
+		Task queued = stored(aQueuedTask());
+		Task running = stored(aRunningTask());
+
+		assertThat(store().requeue(queued.id(), LOST, now())).isFalse();
+		assertThat(store().handBack(queued.id())).isFalse();
+		assertThat(store().requeue(running.id(), LOST, now().plusSeconds(5))).isTrue();
+
+		Task requeued = store().find(running.id()).orElseThrow();
+		assertThat(requeued.state()).isEqualTo(TaskState.QUEUED);
+		assertThat(requeued.published()).isFalse();
+		assertThat(requeued.retryAt()).isEqualTo(now().plusSeconds(5));
+		assertThat(requeued.error()).isEqualTo(LOST);
+	}
+
+	@Test
+	void anOrphanIsReleasedOnlyFromTheWorkerThatFellSilent() {
+		Task task = stored(aRunningTask().runBy("worker-1").heartbeatAt(now().minusSeconds(60)));
+
+		assertThat(store().releaseOrphan(task.id(), "worker-2", now(), LOST)).as("another worker").isFalse();
+		assertThat(store().releaseOrphan(task.id(), "worker-1", now().minusSeconds(90), LOST)).as("not silent yet")
+			.isFalse();
+		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isTrue();
+
+		Task released = store().find(task.id()).orElseThrow();
+		assertThat(released.state()).isEqualTo(TaskState.QUEUED);
+		assertThat(released.attempts()).as("the attempt stays counted").isEqualTo(1);
+		assertThat(released.workerId()).isNull();
+	}
+
+	@Test
+	void onlyAFailedTaskIsRedriven() {
+		Task failed = stored(aRunningTask().inState(TaskState.FAILED).withAttempts(3));
+		Task queued = stored(aQueuedTask());
+
+		assertThat(store().redrive(queued.id())).isFalse();
+		assertThat(store().redrive(failed.id())).isTrue();
+
+		Task redriven = store().find(failed.id()).orElseThrow();
+		assertThat(redriven.state()).isEqualTo(TaskState.QUEUED);
+		assertThat(redriven.attempts()).isZero();
+		assertThat(redriven.finishedAt()).isNull();
+	}
+
+	@Test
+	void aTerminalMoveRecordsWhenTheTaskFinished() {
+		Task task = stored(aRunningTask());
+
+		assertThat(store().fail(task.id(), LOST)).isTrue();
+
+		Task failed = store().find(task.id()).orElseThrow();
+		assertThat(failed.state()).isEqualTo(TaskState.FAILED);
+		assertThat(failed.finishedAt()).isEqualTo(now());
+		assertThat(failed.error()).isEqualTo(LOST);
+	}
+
+	private Task stored(dev.hopper.core.task.TaskBuilder builder) {
+		Task task = builder.build();
+		store().insert(task);
+		return task;
+	}
+
+	private TaskState stateOf(Task task) {
+		return store().find(task.id()).orElseThrow().state();
+	}
+
+}

@@ -1,0 +1,55 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import dev.hopper.core.task.TaskStore;
+import dev.hopper.storage.TaskStoreContract;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.testcontainers.junit.jupiter.Container;
+import org.testcontainers.junit.jupiter.Testcontainers;
+import org.testcontainers.mongodb.MongoDBContainer;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+
+/** The task store contract on a real MongoDB replica set. Skipped where there is no Docker. */
+@Testcontainers(disabledWithoutDocker = true)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ContainerMongoTaskStoreIntegrationTests extends TaskStoreContract {
+
+	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
+
+	@Container
+	static final MongoDBContainer mongo = new MongoDBContainer("mongo:7.0").withReplicaSet();
+
+	private MongoClient client;
+
+	private MongoTaskStore store;
+
+	@BeforeAll
+	void connect() {
+		this.client = MongoClients.create(mongo.getReplicaSetUrl("hopper"));
+		this.store = new MongoTaskStore(new MongoTemplate(this.client, "hopper"), Clock.fixed(NOW, ZoneOffset.UTC));
+	}
+
+	@AfterAll
+	void disconnect() {
+		this.client.close();
+	}
+
+	@Override
+	protected TaskStore store() {
+		return this.store;
+	}
+
+	@Override
+	protected Instant now() {
+		return NOW;
+	}
+
+}
