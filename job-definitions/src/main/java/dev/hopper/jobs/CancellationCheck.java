@@ -1,6 +1,6 @@
 package dev.hopper.jobs;
 
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.batch.core.listener.ChunkListener;
@@ -17,13 +17,13 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 
 	private final String taskId;
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
 	private final WorkerDrain drain;
 
 	private @Nullable StepExecution stepExecution;
 
-	public CancellationCheck(String taskId, TaskStore tasks, WorkerDrain drain) {
+	public CancellationCheck(String taskId, TaskLifecycle tasks, WorkerDrain drain) {
 		this.taskId = taskId;
 		this.tasks = tasks;
 		this.drain = drain;

@@ -59,8 +59,8 @@ class BrokerOutageIntegrationTests {
 			properties.put("hopper.amqp.namespace", "hopper-outage-" + UUID.randomUUID().toString().substring(0, 8));
 			properties.put("hopper.amqp.confirm-timeout", "2s");
 			properties.put("hopper.redis.address", "redis://127.0.0.1:6379");
-			properties.put("hopper.intake.outbox-delay", "1s");
-			properties.put("hopper.intake.outbox-interval", "1s");
+			properties.put("hopper.outbox.delay", "1s");
+			properties.put("hopper.outbox.interval", "1s");
 			properties.putAll(Http.keyProperties());
 			// one tenant uploads everything here: lift its intake quota out of the way
 			properties.put("hopper.admission.intake-per-minute", Math.max(600, 4 * UPLOADS));

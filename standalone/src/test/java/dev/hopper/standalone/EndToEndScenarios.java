@@ -16,7 +16,9 @@ import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskOutbox;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.task.Upload;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
@@ -88,8 +90,8 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.worker.lease-ttl", "3s");
 		properties.put("hopper.worker.lease-renew-interval", "1s");
 		properties.put("hopper.worker.sweep-interval", "1s");
-		properties.put("hopper.intake.outbox-delay", "2s");
-		properties.put("hopper.intake.outbox-interval", "1s");
+		properties.put("hopper.outbox.delay", "2s");
+		properties.put("hopper.outbox.interval", "1s");
 		properties.put("hopper.worker.retry-backoff", "300ms");
 		properties.put("hopper.worker.lost-message-after", "4s");
 		properties.put("hopper.webhooks.signing-key", "test-signing-key");
@@ -233,13 +235,13 @@ abstract class EndToEndScenarios {
 
 	@Test
 	void aTaskThatKeepsFailingTransientlyStopsAfterItsAttemptsAndIsDeadLettered() {
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
 		// its file is missing from storage: every attempt fails the same transient way
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "missing.wav"), Map.of(),
 				Instant.now()));
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 
 		JsonNode waiting = null;
@@ -327,7 +329,7 @@ abstract class EndToEndScenarios {
 		sanitised.forEach((hostile, kept) -> {
 			String id = this.http.postParts("/api/v1/tasks", Http.partList("type", "audio-features", "file",
 					new Http.NamedFile(hostile, wav))).json().get("id").asString();
-			Task task = this.context.getBean(TaskStore.class).find(id).orElseThrow();
+			Task task = queries().find(id).orElseThrow();
 			assertThat(task.upload().fileName()).as(hostile).isEqualTo(kept);
 			assertThat(task.upload().blobKey()).as("the object key is the server's").isEqualTo("uploads/" + id);
 		});
@@ -498,9 +500,9 @@ abstract class EndToEndScenarios {
 	@Test
 	void aRunningTaskWhoseWorkerVanishedIsHandedBackByTheSweeperAndFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 2.0, 440, 0.5);
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = recordStoredUpload(wav, "orphan.wav");
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
 		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
 		Instant vanished = Instant.now();
@@ -519,9 +521,9 @@ abstract class EndToEndScenarios {
 	@Test
 	void anOrphanIsReleasedOnlyFromTheWorkerThatLostItAndTheOutboxSendsItOn() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 330, 0.5);
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = recordStoredUpload(wav, "released.wav");
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		assertThat(tasks.claim(id, "lost-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
 		var lost = new dev.hopper.core.task.TaskError("worker_lost", "test");
 		java.time.Instant later = java.time.Instant.now().plusSeconds(60);
@@ -529,7 +531,7 @@ abstract class EndToEndScenarios {
 		assertThat(tasks.releaseOrphan(id, "other-worker", later, lost)).isFalse();
 		assertThat(tasks.releaseOrphan(id, "lost-worker", java.time.Instant.now().minusSeconds(60), lost)).isFalse();
 		assertThat(tasks.releaseOrphan(id, "lost-worker", later, lost)).isTrue();
-		assertThat(tasks.find(id).orElseThrow().state()).isEqualTo(dev.hopper.core.task.TaskState.QUEUED);
+		assertThat(queries().find(id).orElseThrow().state()).isEqualTo(dev.hopper.core.task.TaskState.QUEUED);
 
 		// left unpublished on purpose (as if the sweeper died before publishing): the outbox sends it
 		JsonNode finished = awaitFinished(id);
@@ -540,9 +542,9 @@ abstract class EndToEndScenarios {
 	@Test
 	void aWorkerKilledBetweenCreatingTheJobInstanceAndItsExecutionLeavesATaskThatStillFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = recordStoredUpload(wav, "half-started.wav");
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
 		// the dead worker got as far as the job instance: Spring Batch alone can neither start nor restart it
 		this.context.getBean(org.springframework.batch.core.repository.JobRepository.class)
@@ -865,13 +867,13 @@ abstract class EndToEndScenarios {
 
 	@Test
 	void anOperatorListsADeadLetterFixesItsCauseAndRedrivesIt() {
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
 		String key = dev.hopper.core.blob.BlobKeys.upload(id);
 		// its file is missing: every attempt fails transiently, and the message is dead-lettered
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 				new Upload(key, "0".repeat(64), 1000, ContentKind.WAV, "late.wav"), Map.of(), Instant.now()));
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		this.context.getBean(WorkQueue.class).publish(new TaskMessage(id, JobType.AUDIO_FEATURES));
 		assertThat(awaitFinished(id).get("error").get("code").asString()).isEqualTo("attempts_exhausted");
 
@@ -899,14 +901,14 @@ abstract class EndToEndScenarios {
 
 	@Test
 	void aTaskWhoseLastWorkerDiedAfterStoringItsResultSucceedsThoughItsAttemptsAreSpent() {
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		// its file is missing, so running the job again could only fail it; its content is
 		// its own, for the result it ends with is remembered for later uploads of that content
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
 		tasks.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES, new Upload("uploads/" + id,
 				UUID.randomUUID().toString().replace("-", "").repeat(2), 1000, ContentKind.WAV, "stored.wav"), Map.of(),
 				Instant.now()));
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 		// three workers claimed it in turn and died, the last one after its result step
 		for (int worker = 1; worker <= 3; worker++) {
 			assertThat(tasks.claim(id, "killed-" + worker, 3).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
@@ -938,7 +940,7 @@ abstract class EndToEndScenarios {
 		JsonNode finished = awaitFinished(id);
 		report("the api killed between writing a task and publishing it", id, recorded, finished);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
-		assertThat(this.context.getBean(TaskStore.class).find(id).orElseThrow().published()).isTrue();
+		assertThat(queries().find(id).orElseThrow().published()).isTrue();
 	}
 
 	@Test
@@ -991,10 +993,10 @@ abstract class EndToEndScenarios {
 	@Test
 	void aQueuedTaskWhoseMessageTheBrokerLostIsPublishedAgain() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.5, 510, 0.5);
-		TaskStore tasks = this.context.getBean(TaskStore.class);
+		TaskLifecycle tasks = this.context.getBean(TaskLifecycle.class);
 		String id = recordStoredUpload(wav, "lost.wav");
 		// confirmed by the broker, then lost with it (a crash, a purge): no message anywhere
-		tasks.markPublished(id);
+		outbox().markPublished(id);
 
 		JsonNode finished = awaitFinished(id);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
@@ -1029,7 +1031,7 @@ abstract class EndToEndScenarios {
 			.put(key, new java.io.ByteArrayInputStream(file), "audio/wav");
 		String sha256 = java.util.HexFormat.of()
 			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(file));
-		this.context.getBean(TaskStore.class)
+		this.context.getBean(TaskLifecycle.class)
 			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 					new Upload(key, sha256, file.length, ContentKind.WAV, fileName), Map.of(), Instant.now()));
 		return id;
@@ -1038,11 +1040,11 @@ abstract class EndToEndScenarios {
 	/** A task recorded as published whose message never went out: it stays QUEUED as long as a test needs. */
 	private String insertQueuedTask() {
 		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		this.context.getBean(TaskStore.class)
+		this.context.getBean(TaskLifecycle.class)
 			.insert(Task.accepted(id, Http.TENANT, JobType.AUDIO_FEATURES,
 					new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
 					Instant.now()));
-		this.context.getBean(TaskStore.class).markPublished(id);
+		outbox().markPublished(id);
 		return id;
 	}
 
@@ -1145,6 +1147,14 @@ abstract class EndToEndScenarios {
 				throw new AssertionError(ex);
 			}
 		}
+	}
+
+	private TaskQueries queries() {
+		return this.context.getBean(TaskQueries.class);
+	}
+
+	private TaskOutbox outbox() {
+		return this.context.getBean(TaskOutbox.class);
 	}
 
 }

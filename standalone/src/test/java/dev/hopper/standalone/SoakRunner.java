@@ -56,8 +56,8 @@ public final class SoakRunner {
 			properties.put("hopper.worker.sweep-interval", "2s");
 			properties.put("hopper.worker.concurrency", 4);
 			properties.put("hopper.admission.intake-per-minute", 10_000_000);
-			properties.put("hopper.intake.outbox-delay", "2s");
-			properties.put("hopper.intake.outbox-interval", "1s");
+			properties.put("hopper.outbox.delay", "2s");
+			properties.put("hopper.outbox.interval", "1s");
 			properties.putAll(Http.keyProperties());
 			List<String> arguments = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
 				.toList();

@@ -4,6 +4,7 @@ import java.time.Clock;
 
 import dev.hopper.storage.amqp.AmqpConfiguration;
 import dev.hopper.storage.mongo.MongoConfiguration;
+import dev.hopper.storage.outbox.OutboxConfiguration;
 import dev.hopper.storage.redis.RedisConfiguration;
 import dev.hopper.storage.s3.S3Configuration;
 
@@ -13,7 +14,8 @@ import org.springframework.context.annotation.Import;
 
 /** Every adapter an app needs; api and workers import this one class. */
 @Configuration(proxyBeanMethods = false)
-@Import({ MongoConfiguration.class, S3Configuration.class, RedisConfiguration.class, AmqpConfiguration.class })
+@Import({ MongoConfiguration.class, S3Configuration.class, RedisConfiguration.class, AmqpConfiguration.class,
+		OutboxConfiguration.class })
 public class StorageConfiguration {
 
 	/** The one clock every component reads time from. */

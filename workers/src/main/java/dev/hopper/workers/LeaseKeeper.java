@@ -7,7 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 import dev.hopper.core.lease.LeaseRegistry;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -22,7 +22,7 @@ class LeaseKeeper implements AutoCloseable {
 
 	private final LeaseRegistry leases;
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
 	private final WorkerProperties properties;
 
@@ -34,7 +34,7 @@ class LeaseKeeper implements AutoCloseable {
 		return thread;
 	});
 
-	LeaseKeeper(LeaseRegistry leases, TaskStore tasks, WorkerProperties properties) {
+	LeaseKeeper(LeaseRegistry leases, TaskLifecycle tasks, WorkerProperties properties) {
 		this.leases = leases;
 		this.tasks = tasks;
 		this.properties = properties;

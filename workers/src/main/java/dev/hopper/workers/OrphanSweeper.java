@@ -8,13 +8,14 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.lease.LeaseRegistry;
-import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
-import dev.hopper.core.task.TaskStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,11 +38,15 @@ class OrphanSweeper implements AutoCloseable {
 
 	private static final int BATCH = 100;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
+
+	private final TaskLifecycle lifecycle;
 
 	private final LeaseRegistry leases;
 
 	private final WorkQueue queue;
+
+	private final TaskPublisher publisher;
 
 	private final TaskMetrics metrics;
 
@@ -55,11 +60,13 @@ class OrphanSweeper implements AutoCloseable {
 		return thread;
 	});
 
-	OrphanSweeper(TaskStore tasks, LeaseRegistry leases, WorkQueue queue, TaskMetrics metrics,
+	OrphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue, TaskPublisher publisher, TaskMetrics metrics,
 			WorkerProperties properties, Clock clock) {
 		this.tasks = tasks;
+		this.lifecycle = lifecycle;
 		this.leases = leases;
 		this.queue = queue;
+		this.publisher = publisher;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
@@ -81,14 +88,13 @@ class OrphanSweeper implements AutoCloseable {
 		int requeued = 0;
 		for (Task task : this.tasks.findSilentRunning(silentSince, BATCH)) {
 			// a worker holding the lease is alive (a long pause, say): leave it the task
-			if (this.leases.holder(task.id()).isPresent() || !this.tasks.releaseOrphan(task.id(), task.workerId(),
+			if (this.leases.holder(task.id()).isPresent() || !this.lifecycle.releaseOrphan(task.id(), task.workerId(),
 					silentSince, new TaskError(WORKER_LOST, "Worker " + task.workerId() + " stopped answering"))) {
 				continue;
 			}
 			// QUEUED again, so its status is honest while it waits its turn; if this publish
 			// fails, the outbox relay sends it
-			this.queue.publish(new TaskMessage(task.id(), task.type()));
-			this.tasks.markPublished(task.id());
+			this.publisher.publish(task);
 			this.metrics.orphanRequeued(task.type());
 			logger.info("Task {} was RUNNING on {} with no heartbeat since {}; handed back to the queue", task.id(),
 					task.workerId(), task.heartbeatAt());
@@ -111,8 +117,9 @@ class OrphanSweeper implements AutoCloseable {
 				continue;
 			}
 			for (Task task : stale) {
-				this.queue.publish(new TaskMessage(task.id(), task.type()));
-				this.tasks.markPublished(task.id());
+				if (!this.publisher.publish(task)) {
+					return republished;
+				}
 				this.metrics.orphanRequeued(task.type());
 				logger.info("Task {} was QUEUED with no message left on its queue; published again", task.id());
 				republished++;

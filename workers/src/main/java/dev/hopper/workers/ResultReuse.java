@@ -5,6 +5,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.intake.Fingerprint;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultCacheKey;
@@ -12,7 +14,6 @@ import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
 
 /**
  * The same file, job type, parameters and engine version give the same result: a task
@@ -25,14 +26,18 @@ class ResultReuse {
 
 	private final ResultStore results;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
+
+	private final TaskLifecycle lifecycle;
 
 	private final Map<JobType, String> engineVersions = new EnumMap<>(JobType.class);
 
-	ResultReuse(ResultCache cache, ResultStore results, TaskStore tasks, List<EngineVersion> engines) {
+	ResultReuse(ResultCache cache, ResultStore results, TaskQueries tasks, TaskLifecycle lifecycle,
+			List<EngineVersion> engines) {
 		this.cache = cache;
 		this.results = results;
 		this.tasks = tasks;
+		this.lifecycle = lifecycle;
 		engines.forEach((engine) -> this.engineVersions.put(engine.type(), engine.version()));
 	}
 
@@ -47,7 +52,7 @@ class ResultReuse {
 			return false;
 		}
 		this.results.saveOnce(task.id(), result.get());
-		return this.tasks.succeedFromCache(task.id(), origin.get());
+		return this.lifecycle.succeedFromCache(task.id(), origin.get());
 	}
 
 	/**
@@ -59,7 +64,7 @@ class ResultReuse {
 		if (result.isEmpty()) {
 			return false;
 		}
-		this.tasks.succeed(taskId);
+		this.lifecycle.succeed(taskId);
 		this.tasks.find(taskId).ifPresent((task) -> remember(task, result.get()));
 		return true;
 	}

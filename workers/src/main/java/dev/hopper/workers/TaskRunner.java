@@ -10,7 +10,7 @@ import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.jobs.WorkerDrain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -32,7 +32,7 @@ class TaskRunner {
 
 	private static final Logger logger = LoggerFactory.getLogger(TaskRunner.class);
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
 	private final LeaseKeeper leases;
 
@@ -48,7 +48,7 @@ class TaskRunner {
 
 	private final Clock clock;
 
-	TaskRunner(TaskStore tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics, ResultReuse reuse,
+	TaskRunner(TaskLifecycle tasks, LeaseKeeper leases, TaskJobLauncher launcher, TaskMetrics metrics, ResultReuse reuse,
 			WorkerDrain drain, WorkerProperties properties, Clock clock) {
 		this.drain = drain;
 		this.tasks = tasks;

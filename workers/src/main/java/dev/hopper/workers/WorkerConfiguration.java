@@ -7,12 +7,14 @@ import java.util.Map;
 
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.DeadLetterStore;
+import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.QueueTopology;
@@ -36,7 +38,7 @@ import org.springframework.context.annotation.Configuration;
 class WorkerConfiguration {
 
 	@Bean(destroyMethod = "close")
-	LeaseKeeper leaseKeeper(LeaseRegistry leases, TaskStore tasks, WorkerProperties properties) {
+	LeaseKeeper leaseKeeper(LeaseRegistry leases, TaskLifecycle tasks, WorkerProperties properties) {
 		return new LeaseKeeper(leases, tasks, properties);
 	}
 
@@ -66,20 +68,21 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	ResultReuse resultReuse(ResultCache cache, ResultStore results, TaskStore tasks, List<EngineVersion> engines) {
-		return new ResultReuse(cache, results, tasks, engines);
+	ResultReuse resultReuse(ResultCache cache, ResultStore results, TaskQueries tasks, TaskLifecycle lifecycle,
+			List<EngineVersion> engines) {
+		return new ResultReuse(cache, results, tasks, lifecycle, engines);
 	}
 
 	@Bean
-	TaskRunner taskRunner(TaskStore tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
+	TaskRunner taskRunner(TaskLifecycle tasks, LeaseKeeper leaseKeeper, TaskJobLauncher launcher, TaskMetrics metrics,
 			ResultReuse reuse, WorkerDrain drain, WorkerProperties properties, Clock clock) {
 		return new TaskRunner(tasks, leaseKeeper, launcher, metrics, reuse, drain, properties, clock);
 	}
 
 	@Bean(initMethod = "start", destroyMethod = "close")
-	OrphanSweeper orphanSweeper(TaskStore tasks, LeaseRegistry leases, WorkQueue queue, TaskMetrics metrics,
-			WorkerProperties properties, Clock clock) {
-		return new OrphanSweeper(tasks, leases, queue, metrics, properties, clock);
+	OrphanSweeper orphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue,
+			TaskPublisher publisher, TaskMetrics metrics, WorkerProperties properties, Clock clock) {
+		return new OrphanSweeper(tasks, lifecycle, leases, queue, publisher, metrics, properties, clock);
 	}
 
 	@Bean

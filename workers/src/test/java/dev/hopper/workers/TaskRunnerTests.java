@@ -11,7 +11,7 @@ import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.jobs.WorkerDrain;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
@@ -40,7 +40,7 @@ class TaskRunnerTests {
 
 	private static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
 
-	private final TaskStore tasks = mock(TaskStore.class);
+	private final TaskLifecycle tasks = mock(TaskLifecycle.class);
 
 	private final LeaseKeeper leases = mock(LeaseKeeper.class);
 

@@ -4,7 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.hopper.api.intake.Redrive;
+import dev.hopper.api.redrive.Redrive;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
@@ -12,7 +12,7 @@ import dev.hopper.core.queue.DeadLetter;
 import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskState;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
@@ -36,13 +36,13 @@ class DeadLetterAdminController {
 
 	private final DeadLetterStore deadLetters;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final Redrive redrive;
 
 	private final Clock clock;
 
-	DeadLetterAdminController(DeadLetterStore deadLetters, TaskStore tasks, Redrive redrive, Clock clock) {
+	DeadLetterAdminController(DeadLetterStore deadLetters, TaskQueries tasks, Redrive redrive, Clock clock) {
 		this.deadLetters = deadLetters;
 		this.tasks = tasks;
 		this.redrive = redrive;

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.queue.WorkQueue;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,7 +36,7 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
-	BacklogGuard backlogGuard(WorkQueue queue, TaskStore tasks, Clock clock) {
+	BacklogGuard backlogGuard(WorkQueue queue, TaskQueries tasks, Clock clock) {
 		return new BacklogGuard(queue, tasks, this.properties, clock);
 	}
 

@@ -10,7 +10,7 @@ import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TransientFailure;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,7 +28,7 @@ public class BacklogGuard {
 
 	private final WorkQueue queue;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final AdmissionProperties properties;
 
@@ -36,7 +36,7 @@ public class BacklogGuard {
 
 	private final Map<JobType, Depth> depths = new ConcurrentHashMap<>();
 
-	BacklogGuard(WorkQueue queue, TaskStore tasks, AdmissionProperties properties, Clock clock) {
+	BacklogGuard(WorkQueue queue, TaskQueries tasks, AdmissionProperties properties, Clock clock) {
 		this.queue = queue;
 		this.tasks = tasks;
 		this.properties = properties;

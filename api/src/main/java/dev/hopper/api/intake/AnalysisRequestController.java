@@ -16,7 +16,7 @@ import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.intake.Fingerprint;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -35,7 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class AnalysisRequestController {
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final TenantTasks tenantTasks;
 
@@ -53,7 +53,7 @@ class AnalysisRequestController {
 
 	private final Clock clock;
 
-	AnalysisRequestController(TaskStore tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
+	AnalysisRequestController(TaskQueries tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
 			Idempotency idempotency, BacklogGuard backlog, WebhookTargets webhooks, IntakeProperties properties,
 			Clock clock) {
 		this.webhooks = webhooks;

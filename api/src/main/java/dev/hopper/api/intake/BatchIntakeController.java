@@ -20,7 +20,7 @@ import dev.hopper.core.task.Batch;
 import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -54,7 +54,7 @@ class BatchIntakeController {
 
 	private final BatchStore batches;
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
 	private final BacklogGuard backlog;
 
@@ -64,7 +64,7 @@ class BatchIntakeController {
 
 	private final Clock clock;
 
-	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskStore tasks,
+	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskLifecycle tasks,
 			BacklogGuard backlog, IntakeProperties properties, JsonMapper json, Clock clock) {
 		this.backlog = backlog;
 		this.receiver = receiver;

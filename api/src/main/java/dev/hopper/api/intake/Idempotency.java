@@ -10,7 +10,7 @@ import dev.hopper.api.status.TaskView;
 import dev.hopper.core.intake.IdempotencyRecord;
 import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
@@ -34,11 +34,11 @@ class Idempotency {
 
 	private final IdempotencyStore store;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final Clock clock;
 
-	Idempotency(IdempotencyStore store, TaskStore tasks, Clock clock) {
+	Idempotency(IdempotencyStore store, TaskQueries tasks, Clock clock) {
 		this.store = store;
 		this.tasks = tasks;
 		this.clock = clock;

@@ -2,10 +2,11 @@ package dev.hopper.api.intake;
 
 import java.time.Clock;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.intake.IdempotencyStore;
-import dev.hopper.core.queue.WorkQueue;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.queue.TaskPublisher;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -22,23 +23,13 @@ class IntakeConfiguration {
 	}
 
 	@Bean
-	TaskIntake taskIntake(TaskStore tasks, WorkQueue queue) {
-		return new TaskIntake(tasks, queue);
+	TaskIntake taskIntake(TaskLifecycle tasks, TaskPublisher publisher) {
+		return new TaskIntake(tasks, publisher);
 	}
 
 	@Bean
-	Idempotency idempotency(IdempotencyStore store, TaskStore tasks, Clock clock) {
+	Idempotency idempotency(IdempotencyStore store, TaskQueries tasks, Clock clock) {
 		return new Idempotency(store, tasks, clock);
-	}
-
-	@Bean
-	Redrive redrive(TaskStore tasks, TaskIntake intake) {
-		return new Redrive(tasks, intake);
-	}
-
-	@Bean
-	OutboxRelay outboxRelay(TaskStore tasks, TaskIntake intake, IntakeProperties properties) {
-		return new OutboxRelay(tasks, intake, properties);
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.hopper.api.intake;
 
-import java.time.Duration;
 import java.util.List;
 
 import dev.hopper.core.task.JobType;
@@ -13,21 +12,17 @@ import org.springframework.util.unit.DataSize;
  *
  * @param maxFileSize largest upload accepted, whether or not the request declares its length
  * @param acceptedTypes job types this deployment accepts; others answer 422
- * @param outboxDelay how long a task may stay unpublished before the relay publishes it
- * @param outboxInterval how often the relay looks for unpublished tasks
  * @param maxBatchFiles most files one batch takes; more are refused with the batch
  * @param maxImagePixels largest image (width × height, as its header declares) accepted;
  * bigger ones are refused before they are stored
  */
 @ConfigurationProperties("hopper.intake")
-public record IntakeProperties(DataSize maxFileSize, List<JobType> acceptedTypes, Duration outboxDelay,
-		Duration outboxInterval, int maxBatchFiles, long maxImagePixels) {
+public record IntakeProperties(DataSize maxFileSize, List<JobType> acceptedTypes, int maxBatchFiles,
+		long maxImagePixels) {
 
 	public IntakeProperties {
 		maxFileSize = (maxFileSize != null) ? maxFileSize : DataSize.ofGigabytes(2);
 		acceptedTypes = (acceptedTypes != null) ? List.copyOf(acceptedTypes) : List.of(JobType.values());
-		outboxDelay = (outboxDelay != null) ? outboxDelay : Duration.ofSeconds(10);
-		outboxInterval = (outboxInterval != null) ? outboxInterval : Duration.ofSeconds(5);
 		maxBatchFiles = (maxBatchFiles > 0) ? maxBatchFiles : 10_000;
 		maxImagePixels = (maxImagePixels > 0) ? maxImagePixels : 50_000_000L;
 	}

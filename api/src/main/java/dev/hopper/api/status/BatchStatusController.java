@@ -4,13 +4,13 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
-import dev.hopper.api.intake.Redrive;
+import dev.hopper.api.redrive.Redrive;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.task.Batch;
 import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.ResponseEntity;
@@ -33,13 +33,13 @@ class BatchStatusController {
 
 	private final BatchStore batches;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final TaskViews views;
 
 	private final Redrive redrive;
 
-	BatchStatusController(BatchStore batches, TaskStore tasks, TaskViews views, Redrive redrive) {
+	BatchStatusController(BatchStore batches, TaskQueries tasks, TaskViews views, Redrive redrive) {
 		this.batches = batches;
 		this.tasks = tasks;
 		this.views = views;

@@ -4,7 +4,7 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskState;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -22,9 +22,9 @@ class TaskCancellationController {
 
 	private final TenantTasks tenantTasks;
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
-	TaskCancellationController(TenantTasks tenantTasks, TaskStore tasks) {
+	TaskCancellationController(TenantTasks tenantTasks, TaskLifecycle tasks) {
 		this.tenantTasks = tenantTasks;
 		this.tasks = tasks;
 	}

@@ -4,7 +4,7 @@ import java.time.Clock;
 
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskState;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 
 import org.springframework.stereotype.Component;
 
@@ -12,11 +12,11 @@ import org.springframework.stereotype.Component;
 @Component
 class TaskViews {
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final Clock clock;
 
-	TaskViews(TaskStore tasks, Clock clock) {
+	TaskViews(TaskQueries tasks, Clock clock) {
 		this.tasks = tasks;
 		this.clock = clock;
 	}

@@ -6,7 +6,7 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 
 import org.springframework.stereotype.Component;
 
@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class TenantTasks {
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
-	TenantTasks(TaskStore tasks) {
+	TenantTasks(TaskQueries tasks) {
 		this.tasks = tasks;
 	}
 

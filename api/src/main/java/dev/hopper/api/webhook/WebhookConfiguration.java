@@ -5,7 +5,7 @@ import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.WebhookOutbox;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -32,7 +32,7 @@ class WebhookConfiguration {
 	}
 
 	@Bean
-	WebhookRelay webhookRelay(TaskStore tasks, WebhookSigner signer, WebhookTargets targets,
+	WebhookRelay webhookRelay(WebhookOutbox tasks, WebhookSigner signer, WebhookTargets targets,
 			WebhookProperties properties, JsonMapper json, Clock clock) {
 		return new WebhookRelay(tasks, signer, targets, properties, json, clock);
 	}

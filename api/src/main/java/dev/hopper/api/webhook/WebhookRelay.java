@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.WebhookOutbox;
 import dev.hopper.core.task.Webhook;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,7 +30,7 @@ class WebhookRelay {
 
 	private static final int BATCH = 50;
 
-	private final TaskStore tasks;
+	private final WebhookOutbox tasks;
 
 	private final WebhookSigner signer;
 
@@ -44,7 +44,7 @@ class WebhookRelay {
 
 	private final HttpClient client;
 
-	WebhookRelay(TaskStore tasks, WebhookSigner signer, WebhookTargets targets, WebhookProperties properties,
+	WebhookRelay(WebhookOutbox tasks, WebhookSigner signer, WebhookTargets targets, WebhookProperties properties,
 			JsonMapper json, Clock clock) {
 		this.tasks = tasks;
 		this.signer = signer;

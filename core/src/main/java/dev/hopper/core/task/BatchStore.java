@@ -3,7 +3,7 @@ package dev.hopper.core.task;
 import java.util.List;
 import java.util.Optional;
 
-/** Port for batch records; their tasks live in the {@link TaskStore}. */
+/** Port for batch records; their tasks are read through {@link TaskQueries}. */
 public interface BatchStore {
 
 	void insert(Batch batch);

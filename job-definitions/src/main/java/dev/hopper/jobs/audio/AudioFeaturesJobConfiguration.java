@@ -1,10 +1,11 @@
 package dev.hopper.jobs.audio;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
-import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.CancellationCheck;
 import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.jobs.audio.engine.AudioFeatures;
@@ -68,21 +69,21 @@ public class AudioFeaturesJobConfiguration {
 
 	@Bean
 	@StepScope
-	AudioSegmentItemReader audioSegmentReader(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks,
+	AudioSegmentItemReader audioSegmentReader(@Value("#{jobParameters['taskId']}") String taskId, TaskQueries tasks,
 			BlobStore blobs, AudioJobProperties properties) {
 		return new AudioSegmentItemReader(taskId, tasks, blobs, properties.segmentFrames());
 	}
 
 	@Bean
 	@StepScope
-	CancellationCheck audioCancellationCheck(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks,
+	CancellationCheck audioCancellationCheck(@Value("#{jobParameters['taskId']}") String taskId, TaskLifecycle tasks,
 			WorkerDrain drain) {
 		return new CancellationCheck(taskId, tasks, drain);
 	}
 
 	@Bean
 	@StepScope
-	FeatureAccumulator featureAccumulator(@Value("#{jobParameters['taskId']}") String taskId, TaskStore tasks) {
+	FeatureAccumulator featureAccumulator(@Value("#{jobParameters['taskId']}") String taskId, TaskLifecycle tasks) {
 		return new FeatureAccumulator(taskId, tasks);
 	}
 

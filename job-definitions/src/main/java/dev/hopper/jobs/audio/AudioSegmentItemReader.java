@@ -1,7 +1,7 @@
 package dev.hopper.jobs.audio;
 
 import dev.hopper.core.blob.BlobStore;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +17,7 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	private final String taskId;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
 	private final BlobStore blobs;
 
@@ -27,7 +27,7 @@ class AudioSegmentItemReader implements ItemStreamReader<AudioSegment> {
 
 	private long next;
 
-	AudioSegmentItemReader(String taskId, TaskStore tasks, BlobStore blobs, int segmentFrames) {
+	AudioSegmentItemReader(String taskId, TaskQueries tasks, BlobStore blobs, int segmentFrames) {
 		this.taskId = taskId;
 		this.tasks = tasks;
 		this.blobs = blobs;

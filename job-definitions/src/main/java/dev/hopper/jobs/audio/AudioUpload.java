@@ -7,7 +7,7 @@ import java.io.InputStream;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.jobs.audio.engine.AudioDecoder;
 import dev.hopper.jobs.audio.engine.AudioDecoders;
 import dev.hopper.jobs.audio.engine.SegmentReader;
@@ -15,7 +15,7 @@ import dev.hopper.jobs.audio.engine.SegmentReader;
 /** A task's uploaded audio file, opened as segments from any point. */
 record AudioUpload(Task task, BlobStore blobs) {
 
-	static AudioUpload of(String taskId, TaskStore tasks, BlobStore blobs) {
+	static AudioUpload of(String taskId, TaskQueries tasks, BlobStore blobs) {
 		Task task = tasks.find(taskId)
 			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
 		return new AudioUpload(task, blobs);

@@ -3,7 +3,7 @@ package dev.hopper.jobs.audio;
 import java.util.Base64;
 
 import dev.hopper.core.task.Progress;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 import dev.hopper.jobs.audio.engine.FeatureAnalyzer;
 import org.jspecify.annotations.Nullable;
@@ -21,11 +21,11 @@ class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 
 	private final String taskId;
 
-	private final TaskStore tasks;
+	private final TaskLifecycle tasks;
 
 	private @Nullable FeatureAnalyzer analyzer;
 
-	FeatureAccumulator(String taskId, TaskStore tasks) {
+	FeatureAccumulator(String taskId, TaskLifecycle tasks) {
 		this.taskId = taskId;
 		this.tasks = tasks;
 	}

@@ -1,11 +1,12 @@
 package dev.hopper.jobs.maps;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
-import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.llm.Prompts;
 import dev.hopper.jobs.maps.llm.VisionModel;
@@ -42,14 +43,15 @@ public class MapParseJobConfiguration {
 	}
 
 	@Bean
-	Job mapParseJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskStore tasks,
+	Job mapParseJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskQueries tasks,
+			TaskLifecycle lifecycle,
 			BlobStore blobs, ResultStore results, MapJobProperties properties, RateLimiter allowances,
 			ObjectProvider<MeterRegistry> meters) {
 		VisionModel model = properties.model().configured()
 				? new VisionModel(properties.model(), allowances, meters.getIfAvailable(SimpleMeterRegistry::new)) : null;
 		return new JobBuilder(JobType.MAP_PARSE.wireName(), jobRepository)
 			.start(new StepBuilder("map-parse", jobRepository)
-				.tasklet(new MapParseTasklet(tasks, blobs, results, properties, model), transactionManager)
+				.tasklet(new MapParseTasklet(tasks, lifecycle, blobs, results, properties, model), transactionManager)
 				.build())
 			.build();
 	}

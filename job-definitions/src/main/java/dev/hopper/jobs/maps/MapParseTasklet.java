@@ -6,6 +6,8 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.blob.BlobStore;
@@ -13,7 +15,6 @@ import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
 import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.llm.HybridMapParser;
 import dev.hopper.jobs.maps.llm.ModelUnavailable;
@@ -37,7 +38,9 @@ class MapParseTasklet implements Tasklet {
 
 	static final String PARSER_UNAVAILABLE = "parser_unavailable";
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
+
+	private final TaskLifecycle lifecycle;
 
 	private final BlobStore blobs;
 
@@ -49,9 +52,10 @@ class MapParseTasklet implements Tasklet {
 
 	private final CvMapParser cv = new CvMapParser();
 
-	MapParseTasklet(TaskStore tasks, BlobStore blobs, ResultStore results, MapJobProperties properties,
+	MapParseTasklet(TaskQueries tasks, TaskLifecycle lifecycle, BlobStore blobs, ResultStore results, MapJobProperties properties,
 			@Nullable VisionModel model) {
 		this.tasks = tasks;
+		this.lifecycle = lifecycle;
 		this.blobs = blobs;
 		this.results = results;
 		this.properties = properties;
@@ -69,7 +73,7 @@ class MapParseTasklet implements Tasklet {
 			throw new PermanentFailure(PARSER_UNAVAILABLE,
 					"The parser '" + parser.wireName() + "' needs a vision model, and none is configured here");
 		}
-		this.tasks.reportProgress(taskId, new Progress(0, 2));
+		this.lifecycle.reportProgress(taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
 		Map<String, Object> degraded = null;
 		// the CV reading, where this parser needs it: all of cv, hybrid's geometry
@@ -86,7 +90,7 @@ class MapParseTasklet implements Tasklet {
 			map = (geometry != null) ? geometry : this.cv.parse(image);
 			degraded = Map.of("from", parser.wireName(), "reason", ex.reason(), "detail", ex.getMessage());
 		}
-		this.tasks.reportProgress(taskId, new Progress(1, 2));
+		this.lifecycle.reportProgress(taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
 		this.blobs.put(overlayKey, new ByteArrayInputStream(Png.encode(Overlay.draw(image, map))), "image/png");
 		Map<String, Object> result = map.withOverlayUrl(overlayUrl(taskId)).toDocument();
@@ -94,7 +98,7 @@ class MapParseTasklet implements Tasklet {
 			result.put(ResultCache.DEGRADED, degraded);
 		}
 		this.results.saveOnce(taskId, result);
-		this.tasks.reportProgress(taskId, new Progress(2, 2));
+		this.lifecycle.reportProgress(taskId, new Progress(2, 2));
 		return RepeatStatus.FINISHED;
 	}
 

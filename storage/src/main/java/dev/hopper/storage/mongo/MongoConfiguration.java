@@ -6,24 +6,37 @@ import dev.hopper.core.intake.IdempotencyStore;
 import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
-import dev.hopper.core.task.AnnouncingTaskStore;
+import dev.hopper.core.task.AnnouncingTaskLifecycle;
 import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.TaskChangeFeed;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.tenant.ApiKeyStore;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** Task, result, API key and idempotency stores on the application's {@link MongoTemplate}. */
+/** Task lifecycle, queries and outboxes, result, API key and idempotency stores on the application's {@link MongoTemplate}. */
 @Configuration(proxyBeanMethods = false)
 public class MongoConfiguration {
 
 	/** Announces each change, so waiting clients hear of it at once. */
 	@Bean
-	TaskStore taskStore(MongoTemplate mongoTemplate, Clock clock, TaskChangeFeed taskChangeFeed) {
-		return new AnnouncingTaskStore(new MongoTaskStore(mongoTemplate, clock), taskChangeFeed);
+	TaskLifecycle taskLifecycle(MongoTemplate mongoTemplate, Clock clock, TaskChangeFeed taskChangeFeed) {
+		TaskCollection.createIndexes(mongoTemplate);
+		return new AnnouncingTaskLifecycle(new MongoTaskLifecycle(mongoTemplate, clock), taskChangeFeed);
+	}
+
+	@Bean
+	TaskQueries taskQueries(MongoTemplate mongoTemplate) {
+		return new MongoTaskQueries(mongoTemplate);
+	}
+
+	/** Both outboxes of the task documents: messages to publish and webhooks owed. */
+	@Bean
+	MongoTaskOutbox taskOutbox(MongoTemplate mongoTemplate, Clock clock) {
+		return new MongoTaskOutbox(mongoTemplate, clock);
 	}
 
 	/** Named as Boot's own, which then backs off. */

@@ -44,7 +44,11 @@ class MongoStoresIntegrationTests {
 
 	private MongoClient client;
 
-	private MongoTaskStore tasks;
+	private MongoTaskLifecycle lifecycle;
+
+	private MongoTaskQueries queries;
+
+	private MongoTaskOutbox outbox;
 
 	private MongoResultStore results;
 
@@ -56,7 +60,10 @@ class MongoStoresIntegrationTests {
 		this.server.start();
 		this.client = MongoClients.create(this.server.uri("hopper"));
 		MongoTemplate template = new MongoTemplate(this.client, "hopper");
-		this.tasks = new MongoTaskStore(template, this.clock);
+		TaskCollection.createIndexes(template);
+		this.lifecycle = new MongoTaskLifecycle(template, this.clock);
+		this.queries = new MongoTaskQueries(template);
+		this.outbox = new MongoTaskOutbox(template, this.clock);
 		this.results = new MongoResultStore(template, this.clock);
 		this.keys = new MongoApiKeyStore(template);
 	}
@@ -71,22 +78,22 @@ class MongoStoresIntegrationTests {
 	void aStoredTaskReadsBackAsItWasWritten() {
 		Task task = aQueuedTask();
 
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 
-		assertThat(this.tasks.find(task.id())).contains(task);
+		assertThat(this.queries.find(task.id())).contains(task);
 	}
 
 	@Test
 	void aTaskStoredBeforeLaterFieldsExistedStillReads() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 		this.client.getDatabase("hopper")
-			.getCollection(MongoTaskStore.COLLECTION)
+			.getCollection(TaskCollection.NAME)
 			.updateOne(new org.bson.Document("_id", task.id()), new org.bson.Document("$unset",
 					new org.bson.Document("cancelRequested", "").append("published", "").append("cachedFrom", "")
 						.append("batchId", "")));
 
-		Task read = this.tasks.find(task.id()).orElseThrow();
+		Task read = this.queries.find(task.id()).orElseThrow();
 		assertThat(read.cancelRequested()).isFalse();
 		assertThat(read.published()).isFalse();
 	}
@@ -94,12 +101,12 @@ class MongoStoresIntegrationTests {
 	@Test
 	void claimingMovesAQueuedTaskToRunningAndCountsTheAttempt() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 
-		Claim claim = this.tasks.claim(task.id(), "worker-a", 3);
+		Claim claim = this.lifecycle.claim(task.id(), "worker-a", 3);
 
 		assertThat(claim.outcome()).isEqualTo(Claim.Outcome.CLAIMED);
-		Task running = this.tasks.find(task.id()).orElseThrow();
+		Task running = this.queries.find(task.id()).orElseThrow();
 		assertThat(running.state()).isEqualTo(TaskState.RUNNING);
 		assertThat(running.attempts()).isEqualTo(1);
 		assertThat(running.workerId()).isEqualTo("worker-a");
@@ -109,37 +116,37 @@ class MongoStoresIntegrationTests {
 	@Test
 	void aRunningTaskCanBeTakenOverUntilItsAttemptsAreSpent() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 
-		assertThat(this.tasks.claim(task.id(), "a", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
-		assertThat(this.tasks.claim(task.id(), "b", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
-		Claim third = this.tasks.claim(task.id(), "c", 2);
+		assertThat(this.lifecycle.claim(task.id(), "a", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		assertThat(this.lifecycle.claim(task.id(), "b", 2).outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		Claim third = this.lifecycle.claim(task.id(), "c", 2);
 
 		assertThat(third.outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
-		assertThat(this.tasks.find(task.id()).orElseThrow().workerId()).isEqualTo("b");
+		assertThat(this.queries.find(task.id()).orElseThrow().workerId()).isEqualTo("b");
 	}
 
 	@Test
 	void aFinishedTaskIsNeverClaimedAgain() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
-		this.tasks.claim(task.id(), "a", 3);
-		assertThat(this.tasks.succeed(task.id())).isTrue();
+		this.lifecycle.insert(task);
+		this.lifecycle.claim(task.id(), "a", 3);
+		assertThat(this.lifecycle.succeed(task.id())).isTrue();
 
-		assertThat(this.tasks.claim(task.id(), "b", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
-		assertThat(this.tasks.succeed(task.id())).isFalse();
-		assertThat(this.tasks.fail(task.id(), new TaskError("x", "y"))).isFalse();
-		assertThat(this.tasks.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(this.lifecycle.claim(task.id(), "b", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
+		assertThat(this.lifecycle.succeed(task.id())).isFalse();
+		assertThat(this.lifecycle.fail(task.id(), new TaskError("x", "y"))).isFalse();
+		assertThat(this.queries.find(task.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
 	}
 
 	@Test
 	void onlyOneOfManyRacingWorkersClaimsASingleAttempt() throws Exception {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 		ExecutorService pool = Executors.newFixedThreadPool(8);
 		try {
 			List<Callable<Claim.Outcome>> racers = java.util.stream.IntStream.range(0, 8)
-				.<Callable<Claim.Outcome>>mapToObj((i) -> () -> this.tasks.claim(task.id(), "w" + i, 1).outcome())
+				.<Callable<Claim.Outcome>>mapToObj((i) -> () -> this.lifecycle.claim(task.id(), "w" + i, 1).outcome())
 				.toList();
 			List<Claim.Outcome> outcomes = pool.invokeAll(racers).stream().map(MongoStoresIntegrationTests::get)
 				.toList();
@@ -152,53 +159,53 @@ class MongoStoresIntegrationTests {
 
 	@Test
 	void anUnknownTaskCannotBeClaimed() {
-		assertThat(this.tasks.claim(TimeOrderedId.next(this.clock), "a", 3).outcome())
+		assertThat(this.lifecycle.claim(TimeOrderedId.next(this.clock), "a", 3).outcome())
 			.isEqualTo(Claim.Outcome.UNKNOWN);
 	}
 
 	@Test
 	void aRequeuedTaskKeepsItsLastErrorAndCanBeClaimedAgain() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
-		this.tasks.claim(task.id(), "a", 3);
+		this.lifecycle.insert(task);
+		this.lifecycle.claim(task.id(), "a", 3);
 
-		assertThat(this.tasks.requeue(task.id(), new TaskError("storage_unavailable", "down"),
+		assertThat(this.lifecycle.requeue(task.id(), new TaskError("storage_unavailable", "down"),
 				this.clock.instant().plusSeconds(5))).isTrue();
 
-		Task queued = this.tasks.find(task.id()).orElseThrow();
+		Task queued = this.queries.find(task.id()).orElseThrow();
 		assertThat(queued.state()).isEqualTo(TaskState.QUEUED);
 		assertThat(queued.retryAt()).isEqualTo(this.clock.instant().plusSeconds(5));
-		assertThat(this.tasks.findUnpublished(java.time.Duration.ZERO, 10_000)).extracting(Task::id)
+		assertThat(this.outbox.findUnpublished(java.time.Duration.ZERO, 10_000)).extracting(Task::id)
 			.as("not due before its retry time").doesNotContain(task.id());
 		assertThat(queued.error()).isEqualTo(new TaskError("storage_unavailable", "down"));
 		assertThat(queued.workerId()).isNull();
-		assertThat(this.tasks.claim(task.id(), "b", 3).task().attempts()).isEqualTo(2);
+		assertThat(this.lifecycle.claim(task.id(), "b", 3).task().attempts()).isEqualTo(2);
 	}
 
 	@Test
 	void progressIsRecordedOnlyWhileRunning() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 
-		this.tasks.reportProgress(task.id(), new Progress(1, 4));
-		assertThat(this.tasks.find(task.id()).orElseThrow().progress()).isEqualTo(Progress.NONE);
+		this.lifecycle.reportProgress(task.id(), new Progress(1, 4));
+		assertThat(this.queries.find(task.id()).orElseThrow().progress()).isEqualTo(Progress.NONE);
 
-		this.tasks.claim(task.id(), "a", 3);
-		this.tasks.reportProgress(task.id(), new Progress(3, 4));
-		assertThat(this.tasks.find(task.id()).orElseThrow().progress()).isEqualTo(new Progress(3, 4));
+		this.lifecycle.claim(task.id(), "a", 3);
+		this.lifecycle.reportProgress(task.id(), new Progress(3, 4));
+		assertThat(this.queries.find(task.id()).orElseThrow().progress()).isEqualTo(new Progress(3, 4));
 	}
 
 	@Test
 	void unpublishedTasksAreFoundOnceOldEnoughAndNotAfterBeingPublished() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
+		this.lifecycle.insert(task);
 
-		assertThat(this.tasks.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).contains(task.id());
-		assertThat(this.tasks.findUnpublished(Duration.ofMinutes(1), 1000)).extracting(Task::id)
+		assertThat(this.outbox.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).contains(task.id());
+		assertThat(this.outbox.findUnpublished(Duration.ofMinutes(1), 1000)).extracting(Task::id)
 			.doesNotContain(task.id());
 
-		this.tasks.markPublished(task.id());
-		assertThat(this.tasks.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).doesNotContain(task.id());
+		this.outbox.markPublished(task.id());
+		assertThat(this.outbox.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id).doesNotContain(task.id());
 	}
 
 	@Test
@@ -218,28 +225,28 @@ class MongoStoresIntegrationTests {
 	@Test
 	void cancellingAQueuedTaskEndsItAtOnceAndARunningOneIsMarkedToStop() {
 		Task queued = aQueuedTask();
-		this.tasks.insert(queued);
-		assertThat(this.tasks.cancel(queued.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
-		assertThat(this.tasks.claim(queued.id(), "a", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
+		this.lifecycle.insert(queued);
+		assertThat(this.lifecycle.cancel(queued.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		assertThat(this.lifecycle.claim(queued.id(), "a", 3).outcome()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
 
 		Task running = aQueuedTask();
-		this.tasks.insert(running);
-		this.tasks.claim(running.id(), "a", 3);
-		assertThat(this.tasks.shouldStop(running.id())).isFalse();
-		Task marked = this.tasks.cancel(running.id()).orElseThrow();
+		this.lifecycle.insert(running);
+		this.lifecycle.claim(running.id(), "a", 3);
+		assertThat(this.lifecycle.shouldStop(running.id())).isFalse();
+		Task marked = this.lifecycle.cancel(running.id()).orElseThrow();
 		assertThat(marked.state()).isEqualTo(TaskState.RUNNING);
 		assertThat(marked.cancelRequested()).isTrue();
-		assertThat(this.tasks.shouldStop(running.id())).isTrue();
-		assertThat(this.tasks.cancelled(running.id())).isTrue();
-		assertThat(this.tasks.find(running.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
-		assertThat(this.tasks.cancelled(running.id())).as("only once").isFalse();
+		assertThat(this.lifecycle.shouldStop(running.id())).isTrue();
+		assertThat(this.lifecycle.cancelled(running.id())).isTrue();
+		assertThat(this.queries.find(running.id()).orElseThrow().state()).isEqualTo(TaskState.CANCELLED);
+		assertThat(this.lifecycle.cancelled(running.id())).as("only once").isFalse();
 
 		Task done = aQueuedTask();
-		this.tasks.insert(done);
-		this.tasks.claim(done.id(), "a", 3);
-		this.tasks.succeed(done.id());
-		assertThat(this.tasks.cancel(done.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
-		assertThat(this.tasks.cancel(TimeOrderedId.next(this.clock))).isEmpty();
+		this.lifecycle.insert(done);
+		this.lifecycle.claim(done.id(), "a", 3);
+		this.lifecycle.succeed(done.id());
+		assertThat(this.lifecycle.cancel(done.id()).orElseThrow().state()).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(this.lifecycle.cancel(TimeOrderedId.next(this.clock))).isEmpty();
 	}
 
 	@Test
@@ -247,29 +254,29 @@ class MongoStoresIntegrationTests {
 		Task first = aQueuedTask();
 		Task second = aQueuedTask();
 		Task third = aQueuedTask();
-		this.tasks.insert(first);
-		this.tasks.insert(second);
-		this.tasks.insert(third);
-		long before = this.tasks.queuedAhead(first);
-		assertThat(this.tasks.queuedAhead(third)).isEqualTo(before + 2);
-		this.tasks.claim(first.id(), "a", 3);
-		assertThat(this.tasks.queuedAhead(third)).isEqualTo(before + 1);
+		this.lifecycle.insert(first);
+		this.lifecycle.insert(second);
+		this.lifecycle.insert(third);
+		long before = this.queries.queuedAhead(first);
+		assertThat(this.queries.queuedAhead(third)).isEqualTo(before + 2);
+		this.lifecycle.claim(first.id(), "a", 3);
+		assertThat(this.queries.queuedAhead(third)).isEqualTo(before + 1);
 	}
 
 	@Test
 	void aQueuedTaskConfirmedLongAgoIsFoundAsPossiblyLost() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
-		this.tasks.markPublished(task.id());
-		Instant confirmed = this.tasks.find(task.id()).orElseThrow().publishedAt();
+		this.lifecycle.insert(task);
+		this.outbox.markPublished(task.id());
+		Instant confirmed = this.queries.find(task.id()).orElseThrow().publishedAt();
 		assertThat(confirmed).isEqualTo(this.clock.instant());
-		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed, 10_000)).extracting(Task::id)
+		assertThat(this.queries.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed, 10_000)).extracting(Task::id)
 			.doesNotContain(task.id());
-		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
+		assertThat(this.queries.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
 			.extracting(Task::id)
 			.contains(task.id());
-		this.tasks.claim(task.id(), "a", 3);
-		assertThat(this.tasks.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
+		this.lifecycle.claim(task.id(), "a", 3);
+		assertThat(this.queries.findQueuedPublishedBefore(JobType.AUDIO_FEATURES, confirmed.plusSeconds(1), 10_000))
 			.extracting(Task::id)
 			.as("only QUEUED tasks")
 			.doesNotContain(task.id());
@@ -278,12 +285,12 @@ class MongoStoresIntegrationTests {
 	@Test
 	void heartbeatsTouchOnlyRunningTasks() {
 		Task task = aQueuedTask();
-		this.tasks.insert(task);
-		this.tasks.heartbeat(task.id());
-		assertThat(this.tasks.find(task.id()).orElseThrow().heartbeatAt()).isNull();
-		this.tasks.claim(task.id(), "a", 3);
-		this.tasks.heartbeat(task.id());
-		assertThat(this.tasks.find(task.id()).orElseThrow().heartbeatAt()).isNotNull();
+		this.lifecycle.insert(task);
+		this.lifecycle.heartbeat(task.id());
+		assertThat(this.queries.find(task.id()).orElseThrow().heartbeatAt()).isNull();
+		this.lifecycle.claim(task.id(), "a", 3);
+		this.lifecycle.heartbeat(task.id());
+		assertThat(this.queries.find(task.id()).orElseThrow().heartbeatAt()).isNotNull();
 	}
 
 	@Test

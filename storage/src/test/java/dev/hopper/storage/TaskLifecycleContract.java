@@ -6,7 +6,8 @@ import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskState;
-import dev.hopper.core.task.TaskStore;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskQueries;
 import org.junit.jupiter.api.Test;
 
 import static dev.hopper.core.task.TaskBuilder.aQueuedTask;
@@ -14,15 +15,18 @@ import static dev.hopper.core.task.TaskBuilder.aRunningTask;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * What every {@link TaskStore} adapter must do with a task's life: each move applies only
+ * What every adapter of the task ports must do with a task's life: each move applies only
  * from a source state the transition table allows. Each adapter's test subclasses this.
  */
-public abstract class TaskStoreContract {
+public abstract class TaskLifecycleContract {
 
 	private static final TaskError LOST = new TaskError("worker_lost", "its worker died");
 
 	/** The adapter under test, on a clock fixed at {@link #now()}. */
-	protected abstract TaskStore store();
+	protected abstract TaskLifecycle lifecycle();
+
+	/** The same adapter's queries, to read what a move left. */
+	protected abstract TaskQueries queries();
 
 	protected abstract Instant now();
 
@@ -30,7 +34,7 @@ public abstract class TaskStoreContract {
 	void aQueuedTaskIsClaimedOnceAndCountsTheAttempt() {
 		Task task = stored(aQueuedTask().published());
 
-		Claim claim = store().claim(task.id(), "worker-1", 3);
+		Claim claim = lifecycle().claim(task.id(), "worker-1", 3);
 
 		assertThat(claim.outcome()).isEqualTo(Claim.Outcome.CLAIMED);
 		assertThat(claim.task().state()).isEqualTo(TaskState.RUNNING);
@@ -43,7 +47,7 @@ public abstract class TaskStoreContract {
 		for (TaskState finished : new TaskState[] { TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED }) {
 			Task task = stored(aQueuedTask().inState(finished).withAttempts(1));
 
-			Claim claim = store().claim(task.id(), "worker-2", 3);
+			Claim claim = lifecycle().claim(task.id(), "worker-2", 3);
 
 			assertThat(claim.outcome()).as(finished.name()).isEqualTo(Claim.Outcome.ALREADY_FINISHED);
 			assertThat(stateOf(task)).isEqualTo(finished);
@@ -54,7 +58,7 @@ public abstract class TaskStoreContract {
 	void aTaskThatUsedItsAttemptsIsNotClaimed() {
 		Task task = stored(aQueuedTask().withAttempts(3));
 
-		assertThat(store().claim(task.id(), "worker-1", 3).outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
+		assertThat(lifecycle().claim(task.id(), "worker-1", 3).outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
 		assertThat(stateOf(task)).isEqualTo(TaskState.QUEUED);
 	}
 
@@ -62,14 +66,14 @@ public abstract class TaskStoreContract {
 	void aSucceededTaskRefusesEveryMove() {
 		Task task = stored(aRunningTask().inState(TaskState.SUCCEEDED));
 
-		assertThat(store().succeed(task.id())).isFalse();
-		assertThat(store().fail(task.id(), LOST)).isFalse();
-		assertThat(store().requeue(task.id(), LOST, now())).isFalse();
-		assertThat(store().handBack(task.id())).isFalse();
-		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
-		assertThat(store().cancelled(task.id())).isFalse();
-		assertThat(store().redrive(task.id())).isFalse();
-		assertThat(store().cancel(task.id())).get().extracting(Task::state).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(lifecycle().succeed(task.id())).isFalse();
+		assertThat(lifecycle().fail(task.id(), LOST)).isFalse();
+		assertThat(lifecycle().requeue(task.id(), LOST, now())).isFalse();
+		assertThat(lifecycle().handBack(task.id())).isFalse();
+		assertThat(lifecycle().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
+		assertThat(lifecycle().cancelled(task.id())).isFalse();
+		assertThat(lifecycle().redrive(task.id())).isFalse();
+		assertThat(lifecycle().cancel(task.id())).get().extracting(Task::state).isEqualTo(TaskState.SUCCEEDED);
 		assertThat(stateOf(task)).isEqualTo(TaskState.SUCCEEDED);
 	}
 
@@ -77,9 +81,9 @@ public abstract class TaskStoreContract {
 	void aCancelledTaskIsNeitherRequeuedNorRedriven() {
 		Task task = stored(aRunningTask().inState(TaskState.CANCELLED));
 
-		assertThat(store().requeue(task.id(), LOST, now())).isFalse();
-		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
-		assertThat(store().redrive(task.id())).isFalse();
+		assertThat(lifecycle().requeue(task.id(), LOST, now())).isFalse();
+		assertThat(lifecycle().releaseOrphan(task.id(), "worker-1", now(), LOST)).isFalse();
+		assertThat(lifecycle().redrive(task.id())).isFalse();
 		assertThat(stateOf(task)).isEqualTo(TaskState.CANCELLED);
 	}
 
@@ -88,11 +92,11 @@ public abstract class TaskStoreContract {
 		Task queued = stored(aQueuedTask());
 		Task running = stored(aRunningTask());
 
-		assertThat(store().requeue(queued.id(), LOST, now())).isFalse();
-		assertThat(store().handBack(queued.id())).isFalse();
-		assertThat(store().requeue(running.id(), LOST, now().plusSeconds(5))).isTrue();
+		assertThat(lifecycle().requeue(queued.id(), LOST, now())).isFalse();
+		assertThat(lifecycle().handBack(queued.id())).isFalse();
+		assertThat(lifecycle().requeue(running.id(), LOST, now().plusSeconds(5))).isTrue();
 
-		Task requeued = store().find(running.id()).orElseThrow();
+		Task requeued = queries().find(running.id()).orElseThrow();
 		assertThat(requeued.state()).isEqualTo(TaskState.QUEUED);
 		assertThat(requeued.published()).isFalse();
 		assertThat(requeued.retryAt()).isEqualTo(now().plusSeconds(5));
@@ -103,12 +107,12 @@ public abstract class TaskStoreContract {
 	void anOrphanIsReleasedOnlyFromTheWorkerThatFellSilent() {
 		Task task = stored(aRunningTask().runBy("worker-1").heartbeatAt(now().minusSeconds(60)));
 
-		assertThat(store().releaseOrphan(task.id(), "worker-2", now(), LOST)).as("another worker").isFalse();
-		assertThat(store().releaseOrphan(task.id(), "worker-1", now().minusSeconds(90), LOST)).as("not silent yet")
+		assertThat(lifecycle().releaseOrphan(task.id(), "worker-2", now(), LOST)).as("another worker").isFalse();
+		assertThat(lifecycle().releaseOrphan(task.id(), "worker-1", now().minusSeconds(90), LOST)).as("not silent yet")
 			.isFalse();
-		assertThat(store().releaseOrphan(task.id(), "worker-1", now(), LOST)).isTrue();
+		assertThat(lifecycle().releaseOrphan(task.id(), "worker-1", now(), LOST)).isTrue();
 
-		Task released = store().find(task.id()).orElseThrow();
+		Task released = queries().find(task.id()).orElseThrow();
 		assertThat(released.state()).isEqualTo(TaskState.QUEUED);
 		assertThat(released.attempts()).as("the attempt stays counted").isEqualTo(1);
 		assertThat(released.workerId()).isNull();
@@ -119,10 +123,10 @@ public abstract class TaskStoreContract {
 		Task failed = stored(aRunningTask().inState(TaskState.FAILED).withAttempts(3));
 		Task queued = stored(aQueuedTask());
 
-		assertThat(store().redrive(queued.id())).isFalse();
-		assertThat(store().redrive(failed.id())).isTrue();
+		assertThat(lifecycle().redrive(queued.id())).isFalse();
+		assertThat(lifecycle().redrive(failed.id())).isTrue();
 
-		Task redriven = store().find(failed.id()).orElseThrow();
+		Task redriven = queries().find(failed.id()).orElseThrow();
 		assertThat(redriven.state()).isEqualTo(TaskState.QUEUED);
 		assertThat(redriven.attempts()).isZero();
 		assertThat(redriven.finishedAt()).isNull();
@@ -132,9 +136,9 @@ public abstract class TaskStoreContract {
 	void aTerminalMoveRecordsWhenTheTaskFinished() {
 		Task task = stored(aRunningTask());
 
-		assertThat(store().fail(task.id(), LOST)).isTrue();
+		assertThat(lifecycle().fail(task.id(), LOST)).isTrue();
 
-		Task failed = store().find(task.id()).orElseThrow();
+		Task failed = queries().find(task.id()).orElseThrow();
 		assertThat(failed.state()).isEqualTo(TaskState.FAILED);
 		assertThat(failed.finishedAt()).isEqualTo(now());
 		assertThat(failed.error()).isEqualTo(LOST);
@@ -142,12 +146,12 @@ public abstract class TaskStoreContract {
 
 	private Task stored(dev.hopper.core.task.TaskBuilder builder) {
 		Task task = builder.build();
-		store().insert(task);
+		lifecycle().insert(task);
 		return task;
 	}
 
 	private TaskState stateOf(Task task) {
-		return store().find(task.id()).orElseThrow().state();
+		return queries().find(task.id()).orElseThrow().state();
 	}
 
 }

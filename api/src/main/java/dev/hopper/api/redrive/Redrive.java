@@ -1,31 +1,36 @@
-package dev.hopper.api.intake;
+package dev.hopper.api.redrive;
 
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskStore;
 
 /**
  * Gives FAILED tasks (a batch's, or a dead letter's) another round: each goes back to QUEUED with its attempts
- * counted from zero and is published through the outbox, like a new upload.
+ * counted from zero and is published like a new upload (the outbox relay sends it if the broker is away).
  */
 public class Redrive {
 
 	private static final int PAGE = 500;
 
-	private final TaskStore tasks;
+	private final TaskQueries tasks;
 
-	private final TaskIntake intake;
+	private final TaskLifecycle lifecycle;
 
-	Redrive(TaskStore tasks, TaskIntake intake) {
+	private final TaskPublisher publisher;
+
+	Redrive(TaskQueries tasks, TaskLifecycle lifecycle, TaskPublisher publisher) {
 		this.tasks = tasks;
-		this.intake = intake;
+		this.lifecycle = lifecycle;
+		this.publisher = publisher;
 	}
 
 	/** Queues one FAILED task again; false when it was not FAILED. */
 	public boolean task(Task task) {
-		if (!this.tasks.redrive(task.id())) {
+		if (!this.lifecycle.redrive(task.id())) {
 			return false;
 		}
-		this.intake.publish(task);
+		this.publisher.publish(task);
 		return true;
 	}
 

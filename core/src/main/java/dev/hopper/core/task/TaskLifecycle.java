@@ -1,22 +1,17 @@
 package dev.hopper.core.task;
 
-import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 
-import org.jspecify.annotations.Nullable;
-
 /**
- * Port for task records. Every state change is a conditional update whose source states
- * come from {@link TaskTransitions}, so it is atomic on a single document and needs no
- * multi-document transaction.
+ * Port for a task's life: its birth and every move between states. Each move is a
+ * conditional update whose source states come from {@link TaskTransitions}, so it is atomic
+ * on a single document and needs no multi-document transaction. Every change is announced
+ * to waiting clients ({@link AnnouncingTaskLifecycle}).
  */
-public interface TaskStore {
+public interface TaskLifecycle {
 
 	void insert(Task task);
-
-	Optional<Task> find(String id);
 
 	/**
 	 * Moves a QUEUED (or lease-expired RUNNING) task to RUNNING for {@code workerId} and
@@ -71,52 +66,10 @@ public interface TaskStore {
 	 */
 	boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error);
 
-	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
-	List<Task> findSilentRunning(Instant before, int limit);
-
-	/** Tasks of {@code type} that finished (any way) since {@code since}: the drain rate. */
-	long countFinishedSince(JobType type, Instant since);
-
-	/** QUEUED tasks of {@code type} whose message was confirmed before {@code before} (and not since). */
-	List<Task> findQueuedPublishedBefore(JobType type, Instant before, int limit);
-
-	/** How many QUEUED tasks of the same type were accepted before {@code task}. */
-	long queuedAhead(Task task);
-
-	/** How many of the batch's tasks are in each state (states with none are left out). */
-	java.util.Map<TaskState, Long> countByState(String batchId);
-
-	/** The batch's tasks in id order, after {@code afterId} (null: from the first), at most {@code limit}. */
-	List<Task> findInBatch(String batchId, @Nullable String afterId, int limit);
-
-	/** The batch's FAILED tasks, at most {@code limit}. */
-	List<Task> findFailedInBatch(String batchId, int limit);
-
 	/**
 	 * FAILED → QUEUED for another round of attempts (counting from zero), not yet
 	 * published: the outbox then publishes it. False when it was not FAILED.
 	 */
 	boolean redrive(String id);
-
-	/** The tenant's most recent task on a file with this content, to run more work on it. */
-	Optional<Task> findLatestByContent(String tenantId, String sha256);
-
-	/**
-	 * Takes the next finished task whose webhook is due, leasing its delivery until
-	 * {@code leaseUntil} (so one replica delivers it) and counting the attempt.
-	 */
-	Optional<Task> claimDueWebhook(Instant now, Instant leaseUntil, int maxAttempts);
-
-	/** Its webhook delivery was accepted by the client. */
-	void webhookDelivered(String id, Instant at);
-
-	/** Its webhook delivery failed; the next try is due at {@code nextAt}. */
-	void webhookFailed(String id, String error, Instant nextAt);
-
-	/** The outbox: its message is confirmed by the broker. */
-	void markPublished(String id);
-
-	/** Tasks accepted at least {@code age} ago whose message is not confirmed yet, and whose retry time (if any) has come. */
-	List<Task> findUnpublished(Duration age, int limit);
 
 }

@@ -6,8 +6,9 @@ import java.time.ZoneOffset;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import dev.hopper.core.task.TaskStore;
-import dev.hopper.storage.TaskStoreContract;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.storage.TaskLifecycleContract;
 import dev.hopper.storage.embedded.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -15,9 +16,9 @@ import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The task store contract on the embedded MongoDB wire server. */
+/** The task lifecycle contract on the embedded MongoDB wire server. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmbeddedMongoTaskStoreIntegrationTests extends TaskStoreContract {
+class EmbeddedMongoTaskLifecycleIntegrationTests extends TaskLifecycleContract {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
@@ -25,14 +26,19 @@ class EmbeddedMongoTaskStoreIntegrationTests extends TaskStoreContract {
 
 	private MongoClient client;
 
-	private MongoTaskStore store;
+	private MongoTaskLifecycle lifecycle;
+
+	private MongoTaskQueries queries;
 
 	@BeforeAll
 	void start() throws Exception {
 		this.server = new EmbeddedMongo(null);
 		this.server.start();
 		this.client = MongoClients.create(this.server.uri("hopper"));
-		this.store = new MongoTaskStore(new MongoTemplate(this.client, "hopper"), Clock.fixed(NOW, ZoneOffset.UTC));
+		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		TaskCollection.createIndexes(template);
+		this.lifecycle = new MongoTaskLifecycle(template, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.queries = new MongoTaskQueries(template);
 	}
 
 	@AfterAll
@@ -42,8 +48,13 @@ class EmbeddedMongoTaskStoreIntegrationTests extends TaskStoreContract {
 	}
 
 	@Override
-	protected TaskStore store() {
-		return this.store;
+	protected TaskLifecycle lifecycle() {
+		return this.lifecycle;
+	}
+
+	@Override
+	protected TaskQueries queries() {
+		return this.queries;
 	}
 
 	@Override

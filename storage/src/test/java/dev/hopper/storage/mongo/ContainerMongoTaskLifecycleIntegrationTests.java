@@ -6,8 +6,9 @@ import java.time.ZoneOffset;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
-import dev.hopper.core.task.TaskStore;
-import dev.hopper.storage.TaskStoreContract;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.storage.TaskLifecycleContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -17,10 +18,10 @@ import org.testcontainers.mongodb.MongoDBContainer;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The task store contract on a real MongoDB replica set. Skipped where there is no Docker. */
+/** The task lifecycle contract on a real MongoDB replica set. Skipped where there is no Docker. */
 @Testcontainers(disabledWithoutDocker = true)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ContainerMongoTaskStoreIntegrationTests extends TaskStoreContract {
+class ContainerMongoTaskLifecycleIntegrationTests extends TaskLifecycleContract {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
@@ -29,12 +30,17 @@ class ContainerMongoTaskStoreIntegrationTests extends TaskStoreContract {
 
 	private MongoClient client;
 
-	private MongoTaskStore store;
+	private MongoTaskLifecycle lifecycle;
+
+	private MongoTaskQueries queries;
 
 	@BeforeAll
 	void connect() {
 		this.client = MongoClients.create(mongo.getReplicaSetUrl("hopper"));
-		this.store = new MongoTaskStore(new MongoTemplate(this.client, "hopper"), Clock.fixed(NOW, ZoneOffset.UTC));
+		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		TaskCollection.createIndexes(template);
+		this.lifecycle = new MongoTaskLifecycle(template, Clock.fixed(NOW, ZoneOffset.UTC));
+		this.queries = new MongoTaskQueries(template);
 	}
 
 	@AfterAll
@@ -43,8 +49,13 @@ class ContainerMongoTaskStoreIntegrationTests extends TaskStoreContract {
 	}
 
 	@Override
-	protected TaskStore store() {
-		return this.store;
+	protected TaskLifecycle lifecycle() {
+		return this.lifecycle;
+	}
+
+	@Override
+	protected TaskQueries queries() {
+		return this.queries;
 	}
 
 	@Override

@@ -1,0 +1,187 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+import dev.hopper.core.task.Claim;
+import dev.hopper.core.task.Progress;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskState;
+import dev.hopper.core.task.TaskTransitions;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/**
+ * {@link TaskLifecycle} on MongoDB. Each move filters on the source states that
+ * {@link TaskTransitions} allows, so it applies at most once however many workers race.
+ */
+class MongoTaskLifecycle implements TaskLifecycle {
+
+	private final MongoOperations mongo;
+
+	private final Clock clock;
+
+	MongoTaskLifecycle(MongoOperations mongo, Clock clock) {
+		this.mongo = mongo;
+		this.clock = clock;
+	}
+
+	@Override
+	public void insert(Task task) {
+		this.mongo.insert(task, TaskCollection.NAME);
+	}
+
+	@Override
+	public Claim claim(String id, String workerId, int maxAttempts) {
+		Instant now = this.clock.instant();
+		Query claimable = query(where("_id").is(id)
+			.and("state")
+			.in(TaskTransitions.sourcesOf(TaskState.RUNNING))
+			.and("attempts")
+			.lt(maxAttempts));
+		Update update = new Update().set("state", TaskState.RUNNING)
+			.set("workerId", workerId)
+			.set("heartbeatAt", now)
+			.inc("attempts", 1);
+		Task claimed = this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
+				Task.class, TaskCollection.NAME);
+		if (claimed != null) {
+			if (claimed.startedAt() == null) {
+				this.mongo.updateFirst(query(where("_id").is(id).and("startedAt").is(null)),
+						Update.update("startedAt", now), TaskCollection.NAME);
+			}
+			return new Claim(Claim.Outcome.CLAIMED, claimed);
+		}
+		Task current = find(id).orElse(null);
+		if (current == null) {
+			return new Claim(Claim.Outcome.UNKNOWN, null);
+		}
+		return new Claim(current.state().isTerminal() ? Claim.Outcome.ALREADY_FINISHED : Claim.Outcome.EXHAUSTED,
+				current);
+	}
+
+	@Override
+	public void reportProgress(String id, Progress progress) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+				new Update().set("progress", progress).set("heartbeatAt", this.clock.instant()), TaskCollection.NAME);
+	}
+
+	@Override
+	public void heartbeat(String id) {
+		this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+				Update.update("heartbeatAt", this.clock.instant()), TaskCollection.NAME);
+	}
+
+	@Override
+	public boolean succeed(String id) {
+		return moveTo(id, TaskState.SUCCEEDED, new Update());
+	}
+
+	@Override
+	public boolean succeedFromCache(String id, String originTaskId) {
+		return moveTo(id, TaskState.SUCCEEDED, Update.update("cachedFrom", originTaskId), TaskState.RUNNING);
+	}
+
+	@Override
+	public boolean fail(String id, TaskError error) {
+		return moveTo(id, TaskState.FAILED, Update.update("error", error));
+	}
+
+	@Override
+	public Optional<Task> cancel(String id) {
+		if (!moveTo(id, TaskState.CANCELLED, new Update(), TaskState.QUEUED)) {
+			this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
+					Update.update("cancelRequested", true), TaskCollection.NAME);
+		}
+		return find(id);
+	}
+
+	@Override
+	public boolean shouldStop(String id) {
+		Query stop = query(new Criteria().orOperator(where("cancelRequested").is(true),
+				where("state").in(TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED)))
+			.addCriteria(where("_id").is(id));
+		return this.mongo.exists(stop, TaskCollection.NAME);
+	}
+
+	@Override
+	public boolean cancelled(String id) {
+		return moveTo(id, TaskState.CANCELLED, new Update(), TaskState.RUNNING);
+	}
+
+	@Override
+	public boolean handBack(String id) {
+		return moveTo(id, TaskState.QUEUED, new Update().inc("attempts", -1).unset("workerId"), TaskState.RUNNING);
+	}
+
+	@Override
+	public boolean requeue(String id, TaskError error, Instant retryAt) {
+		Update update = new Update().set("error", error).set("published", false).set("retryAt", retryAt).unset("workerId");
+		return moveTo(id, TaskState.QUEUED, update, TaskState.RUNNING);
+	}
+
+	@Override
+	public boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error) {
+		Criteria stillSilent = where("workerId").is(workerId).and("heartbeatAt").lt(silentSince);
+		Update update = new Update().set("error", error).set("published", false).unset("workerId");
+		return moveTo(id, TaskState.QUEUED, update, stillSilent, TaskState.RUNNING);
+	}
+
+	@Override
+	public boolean redrive(String id) {
+		Update update = new Update().set("attempts", 0)
+			.set("published", false)
+			.unset("finishedAt")
+			.unset("workerId")
+			.set("cancelRequested", false);
+		return moveTo(id, TaskState.QUEUED, update, TaskState.FAILED);
+	}
+
+	private boolean moveTo(String id, TaskState target, Update update) {
+		return moveTo(id, target, update, TaskTransitions.sourcesOf(target).toArray(TaskState[]::new));
+	}
+
+	/** Moves the task to {@code target} from one of {@code from}, which the transition table must allow. */
+	private boolean moveTo(String id, TaskState target, Update update, TaskState... from) {
+		return moveTo(id, target, update, null, from);
+	}
+
+	/** As above, only while the task also meets {@code condition}. */
+	private boolean moveTo(String id, TaskState target, Update update, @Nullable Criteria condition,
+			TaskState... from) {
+		requireTransitions(target, from);
+		Query movable = query(where("_id").is(id).and("state").in((Object[]) from));
+		if (condition != null) {
+			movable.addCriteria(condition);
+		}
+		update.set("state", target);
+		if (target.isTerminal()) {
+			update.set("finishedAt", this.clock.instant());
+		}
+		return this.mongo.updateFirst(movable, update, TaskCollection.NAME).getModifiedCount() == 1;
+	}
+
+	private static void requireTransitions(TaskState target, TaskState... from) {
+		for (TaskState source : from) {
+			if (!TaskTransitions.isAllowed(source, target)) {
+				throw new IllegalArgumentException(source + " -> " + target + " is not a task transition");
+			}
+		}
+	}
+
+	private Optional<Task> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Task.class, TaskCollection.NAME));
+	}
+
+}

@@ -1,0 +1,103 @@
+package dev.hopper.storage.mongo;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskState;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.query.Criteria;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+/** {@link TaskQueries} on MongoDB; the indexes they use are made by {@link TaskCollection}. */
+class MongoTaskQueries implements TaskQueries {
+
+	private final MongoOperations mongo;
+
+	MongoTaskQueries(MongoOperations mongo) {
+		this.mongo = mongo;
+	}
+
+	@Override
+	public Optional<Task> find(String id) {
+		return Optional.ofNullable(this.mongo.findById(id, Task.class, TaskCollection.NAME));
+	}
+
+	@Override
+	public List<Task> findSilentRunning(Instant before, int limit) {
+		return this.mongo.find(query(where("state").is(TaskState.RUNNING).and("heartbeatAt").lt(before))
+			.with(Sort.by("heartbeatAt"))
+			.limit(limit), Task.class, TaskCollection.NAME);
+	}
+
+	@Override
+	public long countFinishedSince(JobType type, Instant since) {
+		return this.mongo.count(query(where("type").is(type).and("finishedAt").gte(since)), TaskCollection.NAME);
+	}
+
+	@Override
+	public List<Task> findQueuedPublishedBefore(JobType type, Instant before, int limit) {
+		return this.mongo.find(query(where("state").is(TaskState.QUEUED)
+			.and("type")
+			.is(type)
+			.and("published")
+			.is(true)
+			.and("publishedAt")
+			.lt(before)).with(Sort.by("publishedAt")).limit(limit), Task.class, TaskCollection.NAME);
+	}
+
+	@Override
+	public long queuedAhead(Task task) {
+		return this.mongo.count(query(where("state").is(TaskState.QUEUED)
+			.and("type")
+			.is(task.type())
+			.and("_id")
+			.lt(task.id())), TaskCollection.NAME);
+	}
+
+	@Override
+	public Map<TaskState, Long> countByState(String batchId) {
+		Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
+		for (TaskState state : TaskState.values()) {
+			long count = this.mongo.count(query(where("batchId").is(batchId).and("state").is(state)), TaskCollection.NAME);
+			if (count > 0) {
+				counts.put(state, count);
+			}
+		}
+		return counts;
+	}
+
+	@Override
+	public List<Task> findInBatch(String batchId, @Nullable String afterId, int limit) {
+		Criteria inBatch = where("batchId").is(batchId);
+		if (afterId != null) {
+			inBatch = inBatch.and("_id").gt(afterId);
+		}
+		return this.mongo.find(query(inBatch).with(Sort.by("_id")).limit(limit), Task.class, TaskCollection.NAME);
+	}
+
+	@Override
+	public List<Task> findFailedInBatch(String batchId, int limit) {
+		return this.mongo.find(query(where("batchId").is(batchId).and("state").is(TaskState.FAILED))
+			.with(Sort.by("_id"))
+			.limit(limit), Task.class, TaskCollection.NAME);
+	}
+
+	@Override
+	public Optional<Task> findLatestByContent(String tenantId, String sha256) {
+		return Optional.ofNullable(this.mongo.findOne(
+				query(where("tenantId").is(tenantId).and("upload.sha256").is(sha256)).with(Sort.by(Sort.Direction.DESC,
+						"_id")), Task.class, TaskCollection.NAME));
+	}
+
+}

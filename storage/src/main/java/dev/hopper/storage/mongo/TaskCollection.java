@@ -1,0 +1,40 @@
+package dev.hopper.storage.mongo;
+
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.MongoOperations;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.index.IndexOperations;
+
+/** The tasks collection and the indexes its lifecycle moves, queries and outboxes use. */
+final class TaskCollection {
+
+	static final String NAME = "tasks";
+
+	private TaskCollection() {
+	}
+
+	static void createIndexes(MongoOperations mongo) {
+		IndexOperations indexes = mongo.indexOps(NAME);
+		// the outbox: unpublished tasks, oldest first
+		indexes.createIndex(new Index().on("published", Sort.Direction.ASC).on("createdAt", Sort.Direction.ASC));
+		// owed webhooks
+		indexes.createIndex(new Index().on("webhook.deliveredAt", Sort.Direction.ASC)
+			.on("webhook.nextAt", Sort.Direction.ASC)
+			.sparse());
+		// the drain rate: finishes of a type since a time
+		indexes.createIndex(new Index().on("type", Sort.Direction.ASC).on("finishedAt", Sort.Direction.ASC));
+		// a batch's counts and pages
+		indexes.createIndex(new Index().on("batchId", Sort.Direction.ASC)
+			.on("state", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.ASC));
+		// a tenant's latest task on a file
+		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+			.on("upload.sha256", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.DESC));
+		// queue positions: ids are time-ordered, so "accepted before" is "smaller id"
+		indexes.createIndex(new Index().on("state", Sort.Direction.ASC)
+			.on("type", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.ASC));
+	}
+
+}
