@@ -26,7 +26,9 @@ import dev.hopper.jobs.maps.truth.FloorPlanGenerator;
 import dev.hopper.jobs.maps.truth.MapFixtures;
 import dev.hopper.jobs.maps.truth.PlanScorer;
 import dev.hopper.jobs.maps.truth.PlanSpec;
+import dev.hopper.standalone.bytecount.ByteCountJobType;
 import dev.hopper.storage.amqp.QueueTopology;
+import dev.hopper.workers.TaskListeners;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.minio.ListObjectsArgs;
 import io.minio.MinioClient;
@@ -45,7 +47,7 @@ import org.springframework.amqp.core.MessageBuilder;
 import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.rabbit.core.RabbitAdmin;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -104,7 +106,10 @@ abstract class EndToEndScenarios {
 		properties.put("hopper.admission.tenant-intake-per-minute[" + this.burstTenant + "]", 5);
 		properties.put("hopper.admission.max-backlog[audio-features]", 20);
 		// a command-line argument, so it wins over the port in hopper-standalone.yml
-		this.context = HopperStandalone.application(properties).run("--server.port=0");
+		SpringApplication application = HopperStandalone.application(properties);
+		// a job type that exists only in test sources, registered as the job-type guide says
+		application.addPrimarySources(List.of(ByteCountJobType.class));
+		this.context = application.run("--server.port=0");
 		this.http = new Http(((WebServerApplicationContext) this.context).getWebServer().getPort());
 	}
 
@@ -113,7 +118,7 @@ abstract class EndToEndScenarios {
 		if (this.context != null) {
 			RabbitAdmin admin = new RabbitAdmin(this.context.getBean(RabbitTemplate.class));
 			QueueTopology topology = this.context.getBean(QueueTopology.class);
-			this.context.getBeansOfType(SimpleMessageListenerContainer.class).values().forEach((c) -> c.stop());
+			this.context.getBean(TaskListeners.class).stop();
 			// leave a shared broker as it was
 			for (Declarable declarable : topology.declarables()) {
 				if (declarable instanceof Queue queue) {
@@ -782,6 +787,34 @@ abstract class EndToEndScenarios {
 	}
 
 	@Test
+	void aJobTypeRegisteredOnlyInTestSourcesRunsEndToEnd() throws Exception {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.25, 330, 0.5);
+		String sha256 = java.util.HexFormat.of()
+			.formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(wav));
+
+		Http.Response accepted = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "byte-count", "file", wav));
+
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		JsonNode finished = awaitFinished(accepted.json().get("id").asString());
+		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
+		assertThat(finished.get("type").asString()).isEqualTo("byte-count");
+		JsonNode result = this.http.get(finished.get("resultUrl").asString()).json();
+		assertThat(result.get("bytes").asLong()).isEqualTo(wav.length);
+		assertThat(result.get("sha256").asString()).isEqualTo(sha256);
+		// intake and the OpenAPI document read the same registry
+		byte[] pdf = "%PDF-1.4\n%hopper\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+		assertProblem(this.http.postMultipart("/api/v1/tasks", Http.parts("type", "byte-count", "file", pdf)), 415,
+				"unsupported_format");
+		Http.Response unknown = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "byte-size", "file", wav));
+		assertProblem(unknown, 400, "unknown_type");
+		assertThat(unknown.json().get("detail").asString()).contains("audio-features", "map-parse", "byte-count");
+		JsonNode typeNames = this.http.withKey(null).get("/v3/api-docs").json().get("components").get("schemas")
+			.get("TaskUpload").get("properties").get("type").get("enum");
+		assertThat(typeNames.valueStream().map(JsonNode::asString)).containsExactly("audio-features", "map-parse",
+				"byte-count");
+	}
+
+	@Test
 	void theOpenApiDocumentDescribesEveryEndpointAndTheKey() {
 		Http.Response docs = this.http.withKey(null).get("/v3/api-docs");
 		assertThat(docs.status()).isEqualTo(200);
@@ -831,10 +864,10 @@ abstract class EndToEndScenarios {
 
 	@Test
 	void intakeForAJobTypeWhoseBacklogIsFullAnswers503WithRetryAfter() {
-		var listeners = this.context.getBeansOfType(SimpleMessageListenerContainer.class).values();
+		TaskListeners listeners = this.context.getBean(TaskListeners.class);
 		QueueTopology topology = this.context.getBean(QueueTopology.class);
 		WorkQueue queue = this.context.getBean(WorkQueue.class);
-		listeners.forEach(SimpleMessageListenerContainer::stop);
+		listeners.stop();
 		try {
 			for (int i = 0; i < 25; i++) {
 				queue.publish(new TaskMessage(TimeOrderedId.next(java.time.Clock.systemUTC()), JobType.AUDIO_FEATURES));
@@ -861,7 +894,7 @@ abstract class EndToEndScenarios {
 		finally {
 			new RabbitAdmin(this.context.getBean(RabbitTemplate.class)).purgeQueue(topology.workQueue(JobType.AUDIO_FEATURES),
 					false);
-			listeners.forEach(SimpleMessageListenerContainer::start);
+			listeners.start();
 		}
 	}
 

@@ -14,6 +14,7 @@ import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ class OrphanSweeper implements AutoCloseable {
 
 	private final TaskPublisher publisher;
 
+	private final JobTypes types;
+
 	private final TaskMetrics metrics;
 
 	private final WorkerProperties properties;
@@ -60,13 +63,16 @@ class OrphanSweeper implements AutoCloseable {
 		return thread;
 	});
 
-	OrphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue, TaskPublisher publisher, TaskMetrics metrics,
+	OrphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue,
+			TaskPublisher publisher, JobTypes types,
+			TaskMetrics metrics,
 			WorkerProperties properties, Clock clock) {
 		this.tasks = tasks;
 		this.lifecycle = lifecycle;
 		this.leases = leases;
 		this.queue = queue;
 		this.publisher = publisher;
+		this.types = types;
 		this.metrics = metrics;
 		this.properties = properties;
 		this.clock = clock;
@@ -111,7 +117,7 @@ class OrphanSweeper implements AutoCloseable {
 	private int republishLostMessages() {
 		int republished = 0;
 		Instant confirmedBefore = this.clock.instant().minus(this.properties.lostMessageAfter());
-		for (JobType type : JobType.values()) {
+		for (JobType type : this.types.all()) {
 			List<Task> stale = this.tasks.findQueuedPublishedBefore(type, confirmedBefore, BATCH);
 			if (stale.isEmpty() || this.queue.depth(type) > 0) {
 				continue;

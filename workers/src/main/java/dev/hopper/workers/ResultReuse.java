@@ -1,6 +1,6 @@
 package dev.hopper.workers;
 
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -30,7 +30,7 @@ class ResultReuse {
 
 	private final TaskLifecycle lifecycle;
 
-	private final Map<JobType, String> engineVersions = new EnumMap<>(JobType.class);
+	private final Map<JobType, String> engineVersions = new HashMap<>();
 
 	ResultReuse(ResultCache cache, ResultStore results, TaskQueries tasks, TaskLifecycle lifecycle,
 			List<EngineVersion> engines) {

@@ -19,6 +19,8 @@ import org.springframework.amqp.rabbit.listener.api.ChannelAwareMessageListener;
  */
 class TaskMessageListener implements ChannelAwareMessageListener {
 
+	static final String MISROUTED = "misrouted_message";
+
 	private static final Logger logger = LoggerFactory.getLogger(TaskMessageListener.class);
 
 	private final TaskRunner runner;
@@ -43,6 +45,13 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 		catch (PermanentFailure poison) {
 			logger.warn("Dead-lettering a malformed message: {}", poison.getMessage());
 			this.deadLetters.send(message, null, this.type, poison.code(), String.valueOf(poison.getMessage()));
+			channel.basicAck(tag, false);
+			return;
+		}
+		if (!task.type().equals(this.type)) {
+			String detail = "A " + task.type() + " message on the queue of " + this.type;
+			logger.warn("Dead-lettering a misrouted message: {}", detail);
+			this.deadLetters.send(message, task.taskId(), this.type, MISROUTED, detail);
 			channel.basicAck(tag, false);
 			return;
 		}

@@ -1,7 +1,7 @@
 package dev.hopper.workers;
 
 import java.time.Clock;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +13,7 @@ import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.EngineVersion;
 import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.jobs.WorkerDrain;
@@ -20,9 +21,7 @@ import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.QueueTopology;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
-import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
@@ -43,10 +42,12 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	TaskJobLauncher taskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs) {
-		Map<JobType, Job> byType = new EnumMap<>(JobType.class);
+	TaskJobLauncher taskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
+			JobTypes types) {
+		// a job runs the registered type it is named after
+		Map<JobType, Job> byType = new HashMap<>();
 		for (Job job : jobs) {
-			JobType.fromWireName(job.getName()).ifPresent((type) -> byType.put(type, job));
+			types.find(job.getName()).ifPresent((spec) -> byType.put(spec.type(), job));
 		}
 		return new TaskJobLauncher(jobOperator, jobRepository, byType);
 	}
@@ -81,8 +82,8 @@ class WorkerConfiguration {
 
 	@Bean(initMethod = "start", destroyMethod = "close")
 	OrphanSweeper orphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue,
-			TaskPublisher publisher, TaskMetrics metrics, WorkerProperties properties, Clock clock) {
-		return new OrphanSweeper(tasks, lifecycle, leases, queue, publisher, metrics, properties, clock);
+			TaskPublisher publisher, JobTypes types, TaskMetrics metrics, WorkerProperties properties, Clock clock) {
+		return new OrphanSweeper(tasks, lifecycle, leases, queue, publisher, types, metrics, properties, clock);
 	}
 
 	@Bean
@@ -91,32 +92,9 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	SimpleMessageListenerContainer audioFeaturesListener(ConnectionFactory connectionFactory, TaskRunner runner,
+	TaskListeners taskListeners(JobTypes types, ConnectionFactory connectionFactory, TaskRunner runner,
 			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
-		return listener(JobType.AUDIO_FEATURES, connectionFactory, runner, launcher, deadLetters, topology,
-				properties);
-	}
-
-	@Bean
-	SimpleMessageListenerContainer mapParseListener(ConnectionFactory connectionFactory, TaskRunner runner,
-			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
-		return listener(JobType.MAP_PARSE, connectionFactory, runner, launcher, deadLetters, topology, properties);
-	}
-
-	private static SimpleMessageListenerContainer listener(JobType type, ConnectionFactory connectionFactory,
-			TaskRunner runner, TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology,
-			WorkerProperties properties) {
-		SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);
-		container.setQueueNames(topology.workQueue(type));
-		container.setAcknowledgeMode(AcknowledgeMode.MANUAL);
-		container.setConcurrentConsumers(properties.concurrency());
-		// one unacked message per consumer: the rest stay on the queue for other replicas
-		container.setPrefetchCount(1);
-		// shutdown waits this long for a running job to stop at its next chunk boundary
-		container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
-		container.setMessageListener(new TaskMessageListener(runner, deadLetters, type));
-		container.setAutoStartup(launcher.canRun(type));
-		return container;
+		return new TaskListeners(types, connectionFactory, runner, launcher, deadLetters, topology, properties);
 	}
 
 }

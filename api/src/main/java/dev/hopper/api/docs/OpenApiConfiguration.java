@@ -1,5 +1,9 @@
 package dev.hopper.api.docs;
 
+import java.util.List;
+import java.util.Map;
+
+import dev.hopper.core.task.JobTypes;
 import dev.hopper.api.auth.Tenant;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
@@ -35,9 +39,29 @@ class OpenApiConfiguration {
 
 	static final String API_KEY = "apiKey";
 
+	/** The request bodies that name a job type. */
+	private static final List<String> JOB_TYPE_BODIES = List.of("TaskUpload", "BatchUpload", "AnalysisRequest");
+
 	static {
 		// resolved from the API key, not sent by clients
 		SpringDocUtils.getConfig().addRequestWrapperToIgnore(Tenant.class);
+	}
+
+	/** The job type of every request body is one of the registry's names. */
+	@Bean
+	@SuppressWarnings({ "rawtypes", "unchecked" })
+	OpenApiCustomizer jobTypeNames(JobTypes types) {
+		return (openApi) -> {
+			Map<String, Schema> schemas = openApi.getComponents().getSchemas();
+			for (String name : JOB_TYPE_BODIES) {
+				Schema body = (schemas != null) ? schemas.get(name) : null;
+				Schema type = (body != null && body.getProperties() != null)
+						? (Schema) body.getProperties().get("type") : null;
+				if (type != null) {
+					type.setEnum(types.names());
+				}
+			}
+		};
 	}
 
 	@Bean

@@ -21,7 +21,7 @@ public final class UploadForms {
 	 * @param file the file
 	 */
 	@Schema(description = "One file and the job to run on it")
-	public record TaskUpload(@Schema(allowableValues = { "audio-features", "map-parse" }) String type,
+	public record TaskUpload(@Schema(description = "a registered job type") String type,
 			@Schema(description = "a JSON object", example = "{}") @Nullable String params,
 			@Schema(type = "string", format = "binary") String file) {
 	}
@@ -32,7 +32,7 @@ public final class UploadForms {
 	 * @param files the files, any number
 	 */
 	@Schema(description = "Many files of one job type; type and params come before the files")
-	public record BatchUpload(@Schema(allowableValues = { "audio-features", "map-parse" }) String type,
+	public record BatchUpload(@Schema(description = "a registered job type") String type,
 			@Schema(description = "a JSON object", example = "{}") @Nullable String params,
 			@ArraySchema(schema = @Schema(type = "string", format = "binary")) List<String> files) {
 	}

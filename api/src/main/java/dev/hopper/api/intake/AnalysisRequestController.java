@@ -51,10 +51,13 @@ class AnalysisRequestController {
 
 	private final IntakeProperties properties;
 
+	private final IntakeChecks checks;
+
 	private final Clock clock;
 
 	AnalysisRequestController(TaskQueries tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
 			Idempotency idempotency, BacklogGuard backlog, WebhookTargets webhooks, IntakeProperties properties,
+			IntakeChecks checks,
 			Clock clock) {
 		this.webhooks = webhooks;
 		this.backlog = backlog;
@@ -64,6 +67,7 @@ class AnalysisRequestController {
 		this.intake = intake;
 		this.idempotency = idempotency;
 		this.properties = properties;
+		this.checks = checks;
 		this.clock = clock;
 	}
 
@@ -73,10 +77,10 @@ class AnalysisRequestController {
 		if (body.type() == null) {
 			throw ApiProblem.badRequest("missing_type", "The field 'type' is missing");
 		}
-		JobType type = IntakeChecks.checkType(body.type(), this.properties.acceptedTypes());
+		JobType type = this.checks.checkType(body.type());
 		this.backlog.admit(type);
 		Task source = source(tenant, body);
-		IntakeChecks.checkKind(type, source.upload().kind());
+		this.checks.checkKind(type, source.upload().kind());
 		if (!this.blobs.exists(source.upload().blobKey())) {
 			throw new ApiProblem(HttpStatus.GONE, "file_gone", "The stored file of task " + source.id()
 					+ " is no longer kept; upload it again");

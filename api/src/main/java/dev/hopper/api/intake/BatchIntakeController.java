@@ -60,18 +60,21 @@ class BatchIntakeController {
 
 	private final IntakeProperties properties;
 
+	private final IntakeChecks checks;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskLifecycle tasks,
-			BacklogGuard backlog, IntakeProperties properties, JsonMapper json, Clock clock) {
+			BacklogGuard backlog, IntakeProperties properties, IntakeChecks checks, JsonMapper json, Clock clock) {
 		this.backlog = backlog;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.batches = batches;
 		this.tasks = tasks;
 		this.properties = properties;
+		this.checks = checks;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -135,7 +138,7 @@ class BatchIntakeController {
 
 		void type(String name) {
 			requireNoFilesYet("type");
-			this.type = IntakeChecks.checkType(name, BatchIntakeController.this.properties.acceptedTypes());
+			this.type = BatchIntakeController.this.checks.checkType(name);
 			BatchIntakeController.this.backlog.admit(this.type);
 		}
 

@@ -6,29 +6,41 @@ import java.util.stream.Collectors;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.content.ContentKind;
 import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.JobTypeSpec;
+import dev.hopper.core.task.JobTypes;
 
 import org.springframework.http.HttpStatus;
 
-/** The checks every upload passes before its task exists. */
+/** The checks every upload passes before its task exists, read from the job type registry. */
 final class IntakeChecks {
 
-	private IntakeChecks() {
+	private final JobTypes types;
+
+	private final List<JobType> accepted;
+
+	/** @param accepted the types this deployment takes, of those registered */
+	IntakeChecks(JobTypes types, List<JobType> accepted) {
+		this.types = types;
+		this.accepted = List.copyOf(accepted);
 	}
 
-	static JobType checkType(String name, List<JobType> acceptedTypes) {
-		JobType type = JobType.fromWireName(name)
+	/** The registered, enabled type named {@code name}: 400 {@code unknown_type} or 422 {@code type_unavailable} otherwise. */
+	JobType checkType(String name) {
+		JobTypeSpec spec = this.types.find(name)
 			.orElseThrow(() -> ApiProblem.badRequest("unknown_type", "Unknown task type '" + abbreviate(name)
-					+ "'; known types are audio-features and map-parse"));
-		if (!acceptedTypes.contains(type)) {
+					+ "'; known types are " + String.join(", ", this.types.names())));
+		if (!this.accepted.contains(spec.type())) {
 			throw new ApiProblem(HttpStatus.UNPROCESSABLE_CONTENT, "type_unavailable",
-					"Task type '" + type + "' is not available in this deployment yet");
+					"Task type '" + spec.type() + "' is not available in this deployment");
 		}
-		return type;
+		return spec.type();
 	}
 
-	static void checkKind(JobType type, ContentKind kind) {
-		if (!AcceptedContent.accepts(type, kind)) {
-			String accepted = AcceptedContent.of(type).stream().map(ContentKind::mediaType)
+	/** 415 {@code unsupported_format} unless {@code type} reads files of {@code kind}. */
+	void checkKind(JobType type, ContentKind kind) {
+		JobTypeSpec spec = this.types.get(type);
+		if (!spec.accepts(kind)) {
+			String accepted = spec.accepts().stream().map(ContentKind::mediaType).sorted()
 				.collect(Collectors.joining(", "));
 			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported_format",
 					"The file's content is " + kind.mediaType() + "; '" + type + "' takes " + accepted);

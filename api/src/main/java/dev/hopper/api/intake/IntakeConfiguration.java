@@ -1,8 +1,11 @@
 package dev.hopper.api.intake;
 
 import java.time.Clock;
+import java.util.List;
 
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.intake.IdempotencyStore;
@@ -18,8 +21,14 @@ import org.springframework.context.annotation.Configuration;
 class IntakeConfiguration {
 
 	@Bean
-	UploadReceiver uploadReceiver(BlobStore blobs, IntakeProperties properties) {
-		return new UploadReceiver(blobs, properties.maxFileSize().toBytes(), properties.maxImagePixels());
+	IntakeChecks intakeChecks(JobTypes types, IntakeProperties properties) {
+		List<JobType> accepted = (properties.acceptedTypes() != null) ? properties.acceptedTypes() : types.all();
+		return new IntakeChecks(types, accepted);
+	}
+
+	@Bean
+	UploadReceiver uploadReceiver(BlobStore blobs, IntakeProperties properties, IntakeChecks checks) {
+		return new UploadReceiver(blobs, properties.maxFileSize().toBytes(), properties.maxImagePixels(), checks);
 	}
 
 	@Bean

@@ -57,18 +57,21 @@ class TaskIntakeController {
 
 	private final IntakeProperties properties;
 
+	private final IntakeChecks checks;
+
 	private final JsonMapper json;
 
 	private final Clock clock;
 
 	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency, BacklogGuard backlog,
-			WebhookTargets webhooks, IntakeProperties properties, JsonMapper json, Clock clock) {
+			WebhookTargets webhooks, IntakeProperties properties, IntakeChecks checks, JsonMapper json, Clock clock) {
 		this.webhooks = webhooks;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.idempotency = idempotency;
 		this.backlog = backlog;
 		this.properties = properties;
+		this.checks = checks;
 		this.json = json;
 		this.clock = clock;
 	}
@@ -95,9 +98,9 @@ class TaskIntakeController {
 			if (form.type == null) {
 				throw ApiProblem.badRequest("missing_type", "The multipart field 'type' is missing");
 			}
-			JobType type = IntakeChecks.checkType(form.type, this.properties.acceptedTypes());
+			JobType type = this.checks.checkType(form.type);
 			this.backlog.admit(type);
-			IntakeChecks.checkKind(type, file.kind());
+			this.checks.checkKind(type, file.kind());
 			Map<String, Object> params = FormFields.params(form.params, this.json);
 			if (idempotencyKey != null) {
 				Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
@@ -133,8 +136,7 @@ class TaskIntakeController {
 							if (form.file != null) {
 								throw ApiProblem.badRequest("too_many_files", "Send exactly one 'file' per task");
 							}
-							JobType known = (form.type != null) ? IntakeChecks.checkType(form.type,
-									this.properties.acceptedTypes()) : null;
+							JobType known = (form.type != null) ? this.checks.checkType(form.type) : null;
 							if (known != null) {
 								// before the file is stored
 								this.backlog.admit(known);

@@ -33,8 +33,11 @@ class UploadReceiver {
 
 	private final long maxImagePixels;
 
-	UploadReceiver(BlobStore blobs, long maxFileSize, long maxImagePixels) {
+	private final IntakeChecks checks;
+
+	UploadReceiver(BlobStore blobs, long maxFileSize, long maxImagePixels, IntakeChecks checks) {
 		this.blobs = blobs;
+		this.checks = checks;
 		this.maxFileSize = maxFileSize;
 		this.maxImagePixels = maxImagePixels;
 	}
@@ -54,7 +57,7 @@ class UploadReceiver {
 		}
 		ContentKind kind = ContentSniffer.detect(head, headLength);
 		if (expectedType != null) {
-			IntakeChecks.checkKind(expectedType, kind);
+			this.checks.checkKind(expectedType, kind);
 		}
 		// a pixel bomb is refused on its header's word; JPEG declares its size too far in,
 		// so the worker checks those before decoding

@@ -44,8 +44,7 @@ public class MapParseJobConfiguration {
 
 	@Bean
 	Job mapParseJob(JobRepository jobRepository, PlatformTransactionManager transactionManager, TaskQueries tasks,
-			TaskLifecycle lifecycle,
-			BlobStore blobs, ResultStore results, MapJobProperties properties, RateLimiter allowances,
+			TaskLifecycle lifecycle, BlobStore blobs, ResultStore results, MapJobProperties properties, RateLimiter allowances,
 			ObjectProvider<MeterRegistry> meters) {
 		VisionModel model = properties.model().configured()
 				? new VisionModel(properties.model(), allowances, meters.getIfAvailable(SimpleMeterRegistry::new)) : null;

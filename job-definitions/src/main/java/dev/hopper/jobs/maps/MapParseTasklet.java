@@ -52,8 +52,8 @@ class MapParseTasklet implements Tasklet {
 
 	private final CvMapParser cv = new CvMapParser();
 
-	MapParseTasklet(TaskQueries tasks, TaskLifecycle lifecycle, BlobStore blobs, ResultStore results, MapJobProperties properties,
-			@Nullable VisionModel model) {
+	MapParseTasklet(TaskQueries tasks, TaskLifecycle lifecycle, BlobStore blobs, ResultStore results,
+			MapJobProperties properties, @Nullable VisionModel model) {
 		this.tasks = tasks;
 		this.lifecycle = lifecycle;
 		this.blobs = blobs;

@@ -1,6 +1,7 @@
 package dev.hopper.storage.amqp;
 
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.core.task.JobTypes;
 
 import org.springframework.amqp.core.Declarables;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
@@ -16,8 +17,8 @@ import org.springframework.context.annotation.PropertySource;
 public class AmqpConfiguration {
 
 	@Bean
-	QueueTopology queueTopology(AmqpProperties properties) {
-		return new QueueTopology(properties);
+	QueueTopology queueTopology(AmqpProperties properties, JobTypes types) {
+		return new QueueTopology(properties, types);
 	}
 
 	@Bean

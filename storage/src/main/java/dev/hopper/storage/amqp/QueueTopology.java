@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.JobTypes;
 
 import org.springframework.amqp.core.Binding;
 import org.springframework.amqp.core.BindingBuilder;
@@ -23,8 +24,11 @@ public final class QueueTopology {
 
 	private final boolean rabbitQueueArguments;
 
-	public QueueTopology(AmqpProperties properties) {
+	private final JobTypes types;
+
+	public QueueTopology(AmqpProperties properties, JobTypes types) {
 		this.namespace = properties.namespace();
+		this.types = types;
 		this.rabbitQueueArguments = properties.rabbitQueueArguments();
 	}
 
@@ -48,12 +52,12 @@ public final class QueueTopology {
 		return workQueue(type) + ".dead";
 	}
 
-	/** Everything to declare; declaring is idempotent, so every app declares it all. */
+	/** Everything to declare, for every registered type; declaring is idempotent, so every app declares it all. */
 	public List<Declarable> declarables() {
 		DirectExchange tasks = new DirectExchange(taskExchange(), true, false);
 		DirectExchange deadLetters = new DirectExchange(deadLetterExchange(), true, false);
 		List<Declarable> declarables = new ArrayList<>(List.of(tasks, deadLetters));
-		for (JobType type : JobType.values()) {
+		for (JobType type : this.types.all()) {
 			QueueBuilder work = QueueBuilder.durable(workQueue(type));
 			QueueBuilder dead = QueueBuilder.durable(deadLetterQueue(type));
 			if (this.rabbitQueueArguments) {

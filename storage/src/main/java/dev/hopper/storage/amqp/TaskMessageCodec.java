@@ -40,8 +40,10 @@ public final class TaskMessageCodec {
 			if (!(taskId instanceof String id) || !TimeOrderedId.isWellFormed(id) || !(type instanceof String name)) {
 				throw malformed("it lacks a well-formed taskId or type");
 			}
-			JobType jobType = JobType.fromWireName(name).orElseThrow(() -> malformed("unknown type '" + name + "'"));
-			return new TaskMessage(id, jobType);
+			if (!JobType.isWellFormed(name)) {
+				throw malformed("'" + name + "' is no job type name");
+			}
+			return new TaskMessage(id, JobType.of(name));
 		}
 		catch (JacksonException ex) {
 			throw malformed("it is not JSON");

@@ -16,6 +16,7 @@ import dev.hopper.core.tenant.ApiKeyStore;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 
 /** Task lifecycle, queries and outboxes, result, API key and idempotency stores on the application's {@link MongoTemplate}. */
 @Configuration(proxyBeanMethods = false)
@@ -37,6 +38,12 @@ public class MongoConfiguration {
 	@Bean
 	MongoTaskOutbox taskOutbox(MongoTemplate mongoTemplate, Clock clock) {
 		return new MongoTaskOutbox(mongoTemplate, clock);
+	}
+
+	/** Job types stored by name; Boot's Mongo converter picks these up. */
+	@Bean
+	MongoCustomConversions mongoCustomConversions() {
+		return JobTypeConversions.conversions();
 	}
 
 	/** Named as Boot's own, which then backs off. */

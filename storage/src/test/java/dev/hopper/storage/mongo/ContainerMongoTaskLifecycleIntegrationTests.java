@@ -37,7 +37,7 @@ class ContainerMongoTaskLifecycleIntegrationTests extends TaskLifecycleContract 
 	@BeforeAll
 	void connect() {
 		this.client = MongoClients.create(mongo.getReplicaSetUrl("hopper"));
-		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		MongoTemplate template = HopperMongoTemplates.create(this.client, "hopper");
 		TaskCollection.createIndexes(template);
 		this.lifecycle = new MongoTaskLifecycle(template, Clock.fixed(NOW, ZoneOffset.UTC));
 		this.queries = new MongoTaskQueries(template);

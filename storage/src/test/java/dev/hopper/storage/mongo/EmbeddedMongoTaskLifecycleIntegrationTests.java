@@ -35,7 +35,7 @@ class EmbeddedMongoTaskLifecycleIntegrationTests extends TaskLifecycleContract {
 		this.server = new EmbeddedMongo(null);
 		this.server.start();
 		this.client = MongoClients.create(this.server.uri("hopper"));
-		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		MongoTemplate template = HopperMongoTemplates.create(this.client, "hopper");
 		TaskCollection.createIndexes(template);
 		this.lifecycle = new MongoTaskLifecycle(template, Clock.fixed(NOW, ZoneOffset.UTC));
 		this.queries = new MongoTaskQueries(template);

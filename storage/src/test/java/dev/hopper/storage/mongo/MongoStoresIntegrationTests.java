@@ -59,7 +59,7 @@ class MongoStoresIntegrationTests {
 		this.server = new EmbeddedMongo(null);
 		this.server.start();
 		this.client = MongoClients.create(this.server.uri("hopper"));
-		MongoTemplate template = new MongoTemplate(this.client, "hopper");
+		MongoTemplate template = HopperMongoTemplates.create(this.client, "hopper");
 		TaskCollection.createIndexes(template);
 		this.lifecycle = new MongoTaskLifecycle(template, this.clock);
 		this.queries = new MongoTaskQueries(template);
@@ -96,6 +96,23 @@ class MongoStoresIntegrationTests {
 		Task read = this.queries.find(task.id()).orElseThrow();
 		assertThat(read.cancelRequested()).isFalse();
 		assertThat(read.published()).isFalse();
+	}
+
+	@Test
+	void aJobTypeIsStoredByTheNameItsEnumHadSoEarlierDocumentsStillMatch() {
+		Task task = aQueuedTask();
+		this.lifecycle.insert(task);
+		org.bson.Document stored = this.client.getDatabase("hopper")
+			.getCollection(TaskCollection.NAME)
+			.find(new org.bson.Document("_id", task.id()))
+			.first();
+		assertThat(stored.getString("type")).isEqualTo("AUDIO_FEATURES");
+
+		Task later = aQueuedTask();
+		this.client.getDatabase("hopper").getCollection(TaskCollection.NAME).insertOne(new org.bson.Document(stored)
+			.append("_id", later.id()));
+		assertThat(this.queries.find(later.id()).orElseThrow().type()).isEqualTo(JobType.AUDIO_FEATURES);
+		assertThat(this.queries.queuedAhead(this.queries.find(later.id()).orElseThrow())).isGreaterThanOrEqualTo(1);
 	}
 
 	@Test

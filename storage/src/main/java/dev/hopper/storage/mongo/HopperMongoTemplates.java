@@ -1,0 +1,30 @@
+package dev.hopper.storage.mongo;
+
+import com.mongodb.client.MongoClient;
+
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.SimpleMongoClientDatabaseFactory;
+import org.springframework.data.mongodb.core.convert.DefaultDbRefResolver;
+import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
+import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
+import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
+
+/** A {@link MongoTemplate} that maps Hopper's documents as the application's does, for code outside Spring's wiring. */
+public final class HopperMongoTemplates {
+
+	private HopperMongoTemplates() {
+	}
+
+	public static MongoTemplate create(MongoClient client, String database) {
+		SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
+		MongoCustomConversions conversions = JobTypeConversions.conversions();
+		MongoMappingContext mappingContext = new MongoMappingContext();
+		mappingContext.setSimpleTypeHolder(conversions.getSimpleTypeHolder());
+		mappingContext.afterPropertiesSet();
+		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), mappingContext);
+		converter.setCustomConversions(conversions);
+		converter.afterPropertiesSet();
+		return new MongoTemplate(factory, converter);
+	}
+
+}
