@@ -11,6 +11,11 @@ public final class BlobKeys {
 		return "uploads/" + taskId;
 	}
 
+	/** Where artifact {@code name} of task {@code taskId} lives: any job type's larger outputs. */
+	public static String artifact(String taskId, String name) {
+		return "artifacts/" + taskId + "/" + name;
+	}
+
 	/** Where the overlay drawn for map-parse task {@code taskId} lives. */
 	public static String overlay(String taskId) {
 		return "overlays/" + taskId + ".png";
