@@ -19,7 +19,7 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-4";
+	public static final String VERSION = "cv-5";
 
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);

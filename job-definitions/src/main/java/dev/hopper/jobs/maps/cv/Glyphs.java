@@ -1,15 +1,19 @@
 package dev.hopper.jobs.maps.cv;
 
 import java.awt.Font;
+import java.awt.FontFormatException;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The characters stall labels are written in (digits and capitals), rendered once from the
- * JVM's serif, sans-serif and monospaced fonts, plain and bold, and kept as small ink grids
+ * The characters stall labels are written in (digits and capitals), rendered once from
+ * serif, sans-serif and monospaced fonts bundled with the parser (DejaVu, plain and bold,
+ * so no result depends on the host's fonts), and kept as small ink grids
  * normalised to their own bounding box. A mark is read as the character whose grid it
  * correlates with best, less a penalty when their proportions differ ("1" and "7" are
  * narrow, "M" and "W" wide), which the normalised grid hides.
@@ -24,6 +28,10 @@ final class Glyphs {
 	static final double MARGIN = 0.15;
 
 	private static final String ALPHABET = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+	/** DejaVu Sans, Serif and Sans Mono, plain and bold, cut to {@link #ALPHABET} (fonts/make-fonts.sh). */
+	private static final String[] FONT_FILES = { "DejaVuSans", "DejaVuSans-Bold", "DejaVuSerif", "DejaVuSerif-Bold",
+			"DejaVuSansMono", "DejaVuSansMono-Bold" };
 
 	private static final List<Glyph> TEMPLATES = render();
 
@@ -90,25 +98,43 @@ final class Glyphs {
 	}
 
 	private static List<Glyph> render() {
+		return render(bundledFonts(64));
+	}
+
+	/** The bundled fonts at {@code size} px: the templates are the same on every host. */
+	static List<Font> bundledFonts(int size) {
+		List<Font> fonts = new ArrayList<>();
+		for (String file : FONT_FILES) {
+			try (InputStream in = Glyphs.class.getResourceAsStream("fonts/" + file + ".ttf")) {
+				if (in == null) {
+					throw new IllegalStateException("The font " + file + " is missing from the parser's resources");
+				}
+				fonts.add(Font.createFont(Font.TRUETYPE_FONT, in).deriveFont((float) size));
+			}
+			catch (IOException | FontFormatException ex) {
+				throw new IllegalStateException("Cannot load the font " + file, ex);
+			}
+		}
+		return fonts;
+	}
+
+	private static List<Glyph> render(List<Font> fonts) {
 		List<Glyph> glyphs = new ArrayList<>();
-		int size = 64;
+		int size = fonts.get(0).getSize();
 		BufferedImage canvas = new BufferedImage(2 * size, 2 * size, BufferedImage.TYPE_BYTE_GRAY);
-		for (String family : new String[] { Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED }) {
-			for (int style : new int[] { Font.PLAIN, Font.BOLD }) {
-				Font font = new Font(family, style, size);
-				for (char c : ALPHABET.toCharArray()) {
-					Graphics2D g = canvas.createGraphics();
-					g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
-					g.setColor(java.awt.Color.BLACK);
-					g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
-					g.setColor(java.awt.Color.WHITE);
-					g.setFont(font);
-					g.drawString(String.valueOf(c), size / 2, 3 * size / 2);
-					g.dispose();
-					Glyph glyph = glyph(c, canvas);
-					if (glyph != null) {
-						glyphs.add(glyph);
-					}
+		for (Font font : fonts) {
+			for (char c : ALPHABET.toCharArray()) {
+				Graphics2D g = canvas.createGraphics();
+				g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+				g.setColor(java.awt.Color.BLACK);
+				g.fillRect(0, 0, canvas.getWidth(), canvas.getHeight());
+				g.setColor(java.awt.Color.WHITE);
+				g.setFont(font);
+				g.drawString(String.valueOf(c), size / 2, 3 * size / 2);
+				g.dispose();
+				Glyph glyph = glyph(c, canvas);
+				if (glyph != null) {
+					glyphs.add(glyph);
 				}
 			}
 		}
