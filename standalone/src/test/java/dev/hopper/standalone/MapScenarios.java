@@ -1,0 +1,82 @@
+package dev.hopper.standalone;
+
+import java.util.List;
+import java.util.Map;
+
+import dev.hopper.jobs.maps.truth.FloorPlanGenerator;
+import dev.hopper.jobs.maps.truth.MapFixtures;
+import dev.hopper.jobs.maps.truth.PlanScorer;
+import dev.hopper.jobs.maps.truth.PlanSpec;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Floor plans: parsed through the API, clean and photographed, with the overlay served;
+ * hostile plans fail their task.
+ */
+interface MapScenarios extends Scenario {
+
+	@Test
+	default void aGeneratedPlanIsParsedAsPngAndAsAPhotographedJpegAndItsOverlayIsServed() throws Exception {
+		FloorPlanGenerator generator = new FloorPlanGenerator();
+		FloorPlanGenerator.GeneratedPlan clean = generator.generate(new PlanSpec(PlanSpec.Style.CAD, 8, 60, 1, false, 11));
+		FloorPlanGenerator.GeneratedPlan photo = generator
+			.generate(new PlanSpec(PlanSpec.Style.COLOURED, -12, 90, 1, true, 12));
+		String cleanId = submitPlan(MapFixtures.png(clean.image()));
+		String photoId = submitPlan(MapFixtures.jpeg(photo.image(), 0.85f));
+
+		for (var plan : List.of(Map.entry(cleanId, clean), Map.entry(photoId, photo))) {
+			JsonNode finished = awaitFinished(plan.getKey());
+			assertThat(finished.get("state").asString()).as(finished.toString()).isEqualTo("SUCCEEDED");
+			assertThat(finished.get("progress").get("percent").asInt()).isEqualTo(100);
+			@SuppressWarnings("unchecked")
+			Map<String, Object> result = tools.jackson.databind.json.JsonMapper.builder().build()
+				.readValue(http().get("/api/v1/tasks/" + plan.getKey() + "/result").body(), Map.class);
+			var parsed = MapFixtures.read(result);
+			var score = PlanScorer.score(plan.getValue().truth(), parsed, 6.5 * 12);
+			double wanted = plan.getValue().spec().photographed() ? 0.90 : 0.98;
+			assertThat(score.f1()).as("slot F1 of " + plan.getValue().spec().name() + ": " + score).isGreaterThanOrEqualTo(wanted);
+			assertThat(parsed.parser().kind()).isEqualTo("cv");
+			assertThat(parsed.width()).isEqualTo(plan.getValue().image().getWidth());
+
+			byte[] overlay = http().getBytes(parsed.overlayUrl());
+			java.awt.image.BufferedImage drawn = javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(overlay));
+			assertThat(drawn.getWidth()).isEqualTo(parsed.width());
+			assertThat(drawn.getHeight()).isEqualTo(parsed.height());
+		}
+		// another tenant sees neither the task nor its overlay
+		String otherKey = http().withKey(Http.ADMIN_KEY)
+			.post("/admin/v1/tenants/plans-elsewhere/keys", "application/json", "{\"name\": \"ci\"}")
+			.json().get("key").asString();
+		assertProblem(http().withKey(otherKey).get("/api/v1/tasks/" + cleanId + "/overlay"), 404, "task_not_found");
+	}
+
+	@Test
+	default void hostilePlansFailTheirTaskWithAReasonAndNoRetry() {
+		byte[] png = MapFixtures.png(new FloorPlanGenerator().generate(new PlanSpec(PlanSpec.Style.CAD, 0, 90, 1, false, 5))
+			.image());
+		Map<String, byte[]> hostile = new java.util.LinkedHashMap<>();
+		// JPEG declares its size after its metadata, past what intake sniffs: the worker checks it before decoding
+		hostile.put("image_too_large", MapFixtures.jpegDeclaring(60_000, 60_000));
+		hostile.put("corrupt_image", java.util.Arrays.copyOf(png, png.length / 2));
+		hostile.put("parser_unavailable", png);
+		hostile.forEach((code, file) -> {
+			Http.Response accepted = http().postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", file,
+					"params", code.equals("parser_unavailable") ? "{\"parser\": \"vision-llm\"}" : "{}"));
+			assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+			JsonNode finished = awaitFinished(accepted.json().get("id").asString());
+			assertThat(finished.get("state").asString()).as(code).isEqualTo("FAILED");
+			assertThat(finished.get("error").get("code").asString()).isEqualTo(code);
+			assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+		});
+	}
+
+	default String submitPlan(byte[] image) {
+		Http.Response accepted = http().postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file", image));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		return accepted.json().get("id").asString();
+	}
+
+}
