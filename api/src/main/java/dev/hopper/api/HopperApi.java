@@ -3,17 +3,14 @@ package dev.hopper.api;
 import java.util.HashMap;
 import java.util.Map;
 
-import dev.hopper.storage.StorageConfiguration;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.annotation.Import;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The api app, run on its own in distributed mode. */
 @SpringBootApplication
 @EnableScheduling
-@Import(StorageConfiguration.class)
 public class HopperApi {
 
 	public static void main(String[] args) {

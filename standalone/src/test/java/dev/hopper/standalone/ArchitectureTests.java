@@ -47,6 +47,16 @@ class ArchitectureTests {
 	}
 
 	@Test
+	void theJobsUseThePortsNotTheAdapters() {
+		noClasses().that()
+			.resideInAPackage("dev.hopper.jobs..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAnyPackage("dev.hopper.storage..", "dev.hopper.workers..", "dev.hopper.api..")
+			.check(HOPPER);
+	}
+
+	@Test
 	void adaptersDependOnlyOnCore() {
 		noClasses().that()
 			.resideInAPackage("dev.hopper.storage..")

@@ -25,14 +25,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -47,6 +42,9 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 class BatchIntakeController {
+
+	private static final String EXPECTED_FORM =
+			"Send the files as multipart/form-data: type, optional params, then repeated files";
 
 	private final UploadReceiver receiver;
 
@@ -84,28 +82,19 @@ class BatchIntakeController {
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.BatchUpload.class)))
 	@PostMapping(path = "/api/v1/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<BatchView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
-			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
-					"Send the files as multipart/form-data: type, optional params, then repeated files");
-		}
-		Upload upload = new Upload(tenant);
+		IncomingBatch upload = new IncomingBatch(tenant);
 		try {
-			FileItemInputIterator items = new JakartaServletFileUpload<>().getItemIterator(request);
-			while (items.hasNext()) {
-				FileItemInput item = items.next();
-				try (InputStream content = item.getInputStream()) {
-					switch (item.getFieldName()) {
-						case "type" -> upload.type(FormFields.read(content, "type"));
-						case "params" -> upload.params(FormFields.read(content, "params"));
-						case "files", "file" -> upload.file(content, item.getName());
-						default -> content.transferTo(OutputStream.nullOutputStream());
-					}
-				}
-			}
-		}
-		catch (FileUploadException ex) {
-			upload.abandon();
-			throw ApiProblem.badRequest("malformed_multipart", "The multipart body is malformed: " + ex.getMessage());
+			MultipartParts.read(request, EXPECTED_FORM,
+					(field, fileName, content) -> {
+						switch (field) {
+							case "type" -> upload.type(FormFields.read(content, "type"));
+							case "params" -> upload.params(FormFields.read(content, "params"));
+							case "files", "file" -> upload.file(content, fileName);
+							default -> {
+								// not ours: skipped
+							}
+						}
+					});
 		}
 		catch (RuntimeException | IOException ex) {
 			upload.abandon();
@@ -118,7 +107,7 @@ class BatchIntakeController {
 	}
 
 	/** One batch request as its parts arrive. */
-	private final class Upload {
+	private final class IncomingBatch {
 
 		private final Tenant tenant;
 
@@ -132,7 +121,7 @@ class BatchIntakeController {
 
 		private final List<Batch.RefusedFile> refused = new ArrayList<>();
 
-		Upload(Tenant tenant) {
+		IncomingBatch(Tenant tenant) {
 			this.tenant = tenant;
 		}
 

@@ -1,8 +1,6 @@
 package dev.hopper.api.intake;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -23,14 +21,9 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.servlet.http.HttpServletRequest;
-import org.apache.commons.fileupload2.core.FileItemInput;
-import org.apache.commons.fileupload2.core.FileItemInputIterator;
-import org.apache.commons.fileupload2.core.FileUploadException;
-import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -44,6 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/tasks")
 class TaskIntakeController {
+
+	private static final String EXPECTED_FORM =
+			"Send the file as multipart/form-data with the fields file, type and optional params";
 
 	private final UploadReceiver receiver;
 
@@ -81,10 +77,6 @@ class TaskIntakeController {
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.TaskUpload.class)))
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
-		if (!JakartaServletFileUpload.isMultipartContent(request)) {
-			throw new ApiProblem(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "not_multipart",
-					"Send the file as multipart/form-data with the fields file, type and optional params");
-		}
 		String idempotencyKey = Idempotency.keyOf(request);
 		String taskId = TimeOrderedId.next(this.clock);
 		String key = BlobKeys.upload(taskId);
@@ -98,8 +90,12 @@ class TaskIntakeController {
 			if (form.type == null) {
 				throw ApiProblem.badRequest("missing_type", "The multipart field 'type' is missing");
 			}
-			JobType type = this.checks.checkType(form.type);
-			this.backlog.admit(type);
+			JobType type = form.checkedType;
+			if (type == null) {
+				// the type came after the file: checked now, once
+				type = this.checks.checkType(form.type);
+				this.backlog.admit(type);
+			}
 			this.checks.checkKind(type, file.kind());
 			Map<String, Object> params = FormFields.params(form.params, this.json);
 			if (idempotencyKey != null) {
@@ -125,34 +121,29 @@ class TaskIntakeController {
 
 	private Form readForm(HttpServletRequest request, String key) throws IOException {
 		Form form = new Form();
-		FileItemInputIterator items;
 		try {
-			items = new JakartaServletFileUpload<>().getItemIterator(request);
-			while (items.hasNext()) {
-				FileItemInput item = items.next();
-				try (InputStream content = item.getInputStream()) {
-					switch (item.getFieldName()) {
-						case "file" -> {
-							if (form.file != null) {
-								throw ApiProblem.badRequest("too_many_files", "Send exactly one 'file' per task");
+			MultipartParts.read(request, EXPECTED_FORM,
+					(field, fileName, content) -> {
+						switch (field) {
+							case "file" -> {
+								if (form.file != null) {
+									throw ApiProblem.badRequest("too_many_files", "Send exactly one 'file' per task");
+								}
+								if (form.type != null) {
+									// before the file is stored
+									form.checkedType = this.checks.checkType(form.type);
+									this.backlog.admit(form.checkedType);
+								}
+								form.file = this.receiver.receive(key, content, fileName, form.checkedType);
 							}
-							JobType known = (form.type != null) ? this.checks.checkType(form.type) : null;
-							if (known != null) {
-								// before the file is stored
-								this.backlog.admit(known);
+							case "type" -> form.type = FormFields.read(content, "type");
+							case "params" -> form.params = FormFields.read(content, "params");
+							case "webhook" -> form.webhook = this.webhooks.check(FormFields.read(content, "webhook"));
+							default -> {
+								// not ours: skipped
 							}
-							form.file = this.receiver.receive(key, content, item.getName(), known);
 						}
-						case "type" -> form.type = FormFields.read(content, "type");
-						case "params" -> form.params = FormFields.read(content, "params");
-						case "webhook" -> form.webhook = this.webhooks.check(FormFields.read(content, "webhook"));
-						default -> content.transferTo(OutputStream.nullOutputStream());
-					}
-				}
-			}
-		}
-		catch (FileUploadException ex) {
-			throw ApiProblem.badRequest("malformed_multipart", "The multipart body is malformed: " + ex.getMessage());
+					});
 		}
 		catch (RuntimeException ex) {
 			if (form.file != null) {
@@ -169,6 +160,9 @@ class TaskIntakeController {
 		@Nullable ReceivedFile file;
 
 		@Nullable String type;
+
+		/** The type, checked and admitted when it came before the file. */
+		@Nullable JobType checkedType;
 
 		@Nullable String params;
 
