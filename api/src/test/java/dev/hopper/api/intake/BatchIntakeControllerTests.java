@@ -1,0 +1,89 @@
+package dev.hopper.api.intake;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+
+import dev.hopper.api.ApiSlice;
+import dev.hopper.core.blob.BlobStore;
+import dev.hopper.core.intake.IdempotencyStore;
+import dev.hopper.core.queue.TaskPublisher;
+import dev.hopper.core.task.BatchStore;
+import dev.hopper.core.task.TaskLifecycle;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+import org.springframework.test.web.servlet.assertj.MvcTestResult;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.BDDMockito.then;
+import static org.mockito.BDDMockito.willAnswer;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+
+/** {@code POST /api/v1/batches}: each good file a task, refused files listed, the form's order enforced. */
+@WebMvcTest(controllers = BatchIntakeController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
+@Import(IntakeConfiguration.class)
+class BatchIntakeControllerTests extends ApiSlice {
+
+	@MockitoBean
+	BlobStore blobs;
+
+	@MockitoBean
+	TaskLifecycle lifecycle;
+
+	@MockitoBean
+	TaskPublisher publisher;
+
+	@MockitoBean
+	IdempotencyStore idempotency;
+
+	@MockitoBean
+	BatchStore batches;
+
+	@BeforeEach
+	void storageReadsWhatItIsGiven() {
+		willAnswer((call) -> call.getArgument(1, InputStream.class).transferTo(OutputStream.nullOutputStream()))
+			.given(this.blobs).put(anyString(), any(), anyString());
+	}
+
+	@Test
+	void eachGoodFileBecomesATaskAndARefusedOneIsListedWithItsReason() {
+		MvcTestResult answer = upload(new MultipartBody().field("type", "audio-features")
+			.file("files", "one.wav", MultipartBody.wav(10))
+			.file("files", "plan.png", MultipartBody.pngHead(10, 10))
+			.file("files", "two.wav", MultipartBody.wav(20)));
+
+		assertThat(answer).hasStatus(HttpStatus.ACCEPTED);
+		assertThat(answer).bodyJson().extractingPath("$.taskIds").asArray().hasSize(2);
+		assertThat(answer).bodyJson().extractingPath("$.refusedFiles[0].code").isEqualTo("unsupported_format");
+		assertThat(answer).bodyJson().extractingPath("$.refusedFiles[0].fileName").isEqualTo("plan.png");
+		then(this.lifecycle).should(times(2)).insert(any());
+	}
+
+	@Test
+	void filesBeforeTheTypeAreRefusedAsAWhole() {
+		assertProblem(upload(new MultipartBody().file("files", "one.wav", MultipartBody.wav(10))
+			.field("type", "audio-features")), HttpStatus.BAD_REQUEST, "type_must_come_first");
+		then(this.lifecycle).should(never()).insert(any());
+	}
+
+	@Test
+	void aBatchOfAnUnknownTypeOrWithoutFilesIs400() {
+		assertProblem(upload(new MultipartBody().field("type", "videos").file("files", "a.wav", MultipartBody.wav(1))),
+				HttpStatus.BAD_REQUEST, "unknown_type");
+		assertProblem(upload(new MultipartBody().field("type", "audio-features")), HttpStatus.BAD_REQUEST,
+				"missing_files");
+	}
+
+	private MvcTestResult upload(MultipartBody body) {
+		return this.mvc.post().uri("/api/v1/batches").header("X-API-Key", KEY).contentType(MultipartBody.CONTENT_TYPE)
+			.content(body.bytes()).exchange();
+	}
+
+}
