@@ -55,10 +55,8 @@ interface FaultScenarios extends Scenario {
 	default void aRunningTaskWhoseWorkerVanishedIsHandedBackByTheSweeperAndFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 2.0, 440, 0.5);
 		TaskLifecycle tasks = context().getBean(TaskLifecycle.class);
-		String id = recordStoredUpload(wav, "orphan.wav");
-		outbox().markPublished(id);
 		// a worker claimed it and died at once: RUNNING, no lease, its heartbeat going stale, no message left
-		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		String id = claimedBy("vanished-worker", wav, "orphan.wav");
 		Instant vanished = Instant.now();
 
 		JsonNode finished = awaitFinished(id);
@@ -76,9 +74,7 @@ interface FaultScenarios extends Scenario {
 	default void anOrphanIsReleasedOnlyFromTheWorkerThatLostItAndTheOutboxSendsItOn() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 330, 0.5);
 		TaskLifecycle tasks = context().getBean(TaskLifecycle.class);
-		String id = recordStoredUpload(wav, "released.wav");
-		outbox().markPublished(id);
-		assertThat(tasks.claim(id, "lost-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		String id = claimedBy("lost-worker", wav, "released.wav");
 		var lost = new dev.hopper.core.task.TaskError("worker_lost", "test");
 		java.time.Instant later = java.time.Instant.now().plusSeconds(60);
 		// another worker's task, or one whose heartbeat is newer than the silence asked for, stays
@@ -96,10 +92,7 @@ interface FaultScenarios extends Scenario {
 	@Test
 	default void aWorkerKilledBetweenCreatingTheJobInstanceAndItsExecutionLeavesATaskThatStillFinishes() throws Exception {
 		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.0, 440, 0.5);
-		TaskLifecycle tasks = context().getBean(TaskLifecycle.class);
-		String id = recordStoredUpload(wav, "half-started.wav");
-		outbox().markPublished(id);
-		assertThat(tasks.claim(id, "vanished-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		String id = claimedBy("vanished-worker", wav, "half-started.wav");
 		// the dead worker got as far as the job instance: Spring Batch alone can neither start nor restart it
 		context().getBean(org.springframework.batch.core.repository.JobRepository.class)
 			.createJobInstance(JobType.AUDIO_FEATURES.wireName(),
@@ -178,6 +171,15 @@ interface FaultScenarios extends Scenario {
 		JsonNode finished = awaitFinished(id);
 		assertThat(finished.get("state").asString()).isEqualTo("SUCCEEDED");
 		assertThat(finished.get("attempts").asInt()).isEqualTo(1);
+	}
+
+	/** A stored, published upload that {@code worker} claimed and then never worked: RUNNING, no lease. */
+	private String claimedBy(String worker, byte[] wav, String fileName) throws Exception {
+		String id = recordStoredUpload(wav, fileName);
+		outbox().markPublished(id);
+		assertThat(context().getBean(TaskLifecycle.class).claim(id, worker, 3).outcome())
+			.isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		return id;
 	}
 
 }

@@ -4,12 +4,7 @@ import java.util.Optional;
 
 import dev.hopper.api.ApiSlice;
 import dev.hopper.api.status.TenantTasks;
-import dev.hopper.api.webhook.WebhookTargets;
-import dev.hopper.core.blob.BlobStore;
-import dev.hopper.core.intake.IdempotencyStore;
-import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskState;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -17,7 +12,6 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.hopper.core.task.TaskBuilder.aRunningTask;
@@ -29,23 +23,8 @@ import static org.mockito.Mockito.never;
 
 /** JSON {@code POST /api/v1/tasks}: a new job on a file the tenant stored before, named by task or by hash. */
 @WebMvcTest(controllers = AnalysisRequestController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import({ IntakeConfiguration.class, TenantTasks.class })
-class AnalysisRequestControllerTests extends ApiSlice {
-
-	@MockitoBean
-	BlobStore blobs;
-
-	@MockitoBean
-	TaskLifecycle lifecycle;
-
-	@MockitoBean
-	TaskPublisher publisher;
-
-	@MockitoBean
-	IdempotencyStore idempotency;
-
-	@MockitoBean
-	WebhookTargets webhooks;
+@Import(TenantTasks.class)
+class AnalysisRequestControllerTests extends IntakeSlice {
 
 	@Test
 	void aStoredFileIsAnalysedAgainWithoutBeingSent() {

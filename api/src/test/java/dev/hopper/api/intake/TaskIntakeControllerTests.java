@@ -1,57 +1,23 @@
 package dev.hopper.api.intake;
 
-import java.io.InputStream;
-import java.io.OutputStream;
-
 import dev.hopper.api.ApiSlice;
-import dev.hopper.api.webhook.WebhookTargets;
-import dev.hopper.core.blob.BlobStore;
-import dev.hopper.core.intake.IdempotencyStore;
-import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskLifecycle;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
-import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.then;
-import static org.mockito.BDDMockito.willAnswer;
 import static org.mockito.Mockito.never;
 
 /** {@code POST /api/v1/tasks} as multipart: what is taken, what is refused with which code, and what is stored. */
 @WebMvcTest(controllers = TaskIntakeController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import(IntakeConfiguration.class)
-class TaskIntakeControllerTests extends ApiSlice {
-
-	@MockitoBean
-	BlobStore blobs;
-
-	@MockitoBean
-	TaskLifecycle lifecycle;
-
-	@MockitoBean
-	TaskPublisher publisher;
-
-	@MockitoBean
-	IdempotencyStore idempotency;
-
-	@MockitoBean
-	WebhookTargets webhooks;
-
-	@BeforeEach
-	void storageReadsWhatItIsGiven() {
-		willAnswer((call) -> call.getArgument(1, InputStream.class).transferTo(OutputStream.nullOutputStream()))
-			.given(this.blobs).put(anyString(), any(), anyString());
-	}
+class TaskIntakeControllerTests extends IntakeSlice {
 
 	@Test
 	void anAudioFileIsStoredRecordedAndPublishedAnd202PointsAtItsTask() {
