@@ -15,6 +15,7 @@ import dev.hopper.core.task.Upload;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
 import dev.hopper.storage.amqp.QueueTopology;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -165,6 +166,31 @@ interface LifecycleScenarios extends Scenario {
 		assertThat(pendingDeadLetterOf(admin, id)).isNull();
 		assertProblem(admin.post("/admin/v1/dead-letters/" + deadLetterId + "/redrive", "application/json", ""), 409,
 				"already_redriven");
+	}
+
+	@Test
+	default void aBugInAJobFailsItsTaskOnceAsAnInternalErrorWithoutRetries() {
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2, 410, 0.5);
+		var errors = context().getBean(MeterRegistry.class).find("hopper.tasks.internal.errors").counter();
+		double before = (errors != null) ? errors.count() : 0;
+
+		String id = http().postMultipart("/api/v1/tasks",
+				Http.parts("type", "byte-count", "params", "{\"bug\":\"npe\"}", "file", wav))
+			.json()
+			.get("id")
+			.asString();
+
+		JsonNode finished = awaitFinished(id);
+		assertThat(finished.get("state").asString()).isEqualTo("FAILED");
+		assertThat(finished.get("error").get("code").asString()).isEqualTo("internal_error");
+		assertThat(finished.get("error").get("message").asString()).doesNotContain("planted");
+		assertThat(finished.get("attempts").asInt()).as("never retried").isEqualTo(1);
+		assertThat(context().getBean(MeterRegistry.class)
+			.get("hopper.tasks.internal.errors")
+			.tag("type", "byte-count")
+			.tag("exception", "NullPointerException")
+			.counter()
+			.count()).isGreaterThan(before);
 	}
 
 }

@@ -32,7 +32,8 @@ import org.springframework.transaction.PlatformTransactionManager;
 /**
  * A job type that lives only in test sources, registered the way docs/adding-a-job-type.md
  * says: a {@link JobTypeSpec}, a job named after the type, and its engine version. It counts
- * a file's bytes and hashes them, so its answer can be checked against the upload itself.
+ * a file's bytes and hashes them, so its answer can be checked against the upload itself;
+ * with {@code params={"bug":"npe"}} it throws a {@link NullPointerException}, as a buggy job would.
  */
 @Configuration(proxyBeanMethods = false)
 public class ByteCountJobType {
@@ -57,6 +58,10 @@ public class ByteCountJobType {
 				String taskId = chunk.getStepContext().getStepExecution().getJobParameters().getString("taskId");
 				Task task = tasks.find(taskId)
 					.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
+				if ("npe".equals(task.params().get("bug"))) {
+					// a programming error, as a job might have one: the task must fail once, not retry
+					throw new NullPointerException("a bug planted by the test");
+				}
 				results.saveOnce(taskId, count(blobs, task.upload().blobKey()));
 				return RepeatStatus.FINISHED;
 			}, transactionManager).build())
