@@ -3,8 +3,8 @@ package dev.hopper.api.docs;
 import java.util.List;
 import java.util.Map;
 
-import dev.hopper.core.task.JobTypes;
 import dev.hopper.api.auth.Tenant;
+import dev.hopper.core.task.JobTypes;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeIn;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.core.task.Batch;
+import dev.hopper.core.task.TaskLinks;
 import dev.hopper.core.task.TaskState;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ public record BatchView(String id, String type, TaskState state, boolean complet
 		@Nullable String nextPageToken, List<Batch.RefusedFile> refusedFiles) {
 
 	public static String path(String batchId) {
-		return "/api/v1/batches/" + batchId;
+		return TaskLinks.batch(batchId);
 	}
 
 	/** The answer to the upload: every task just queued. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskLinks;
 import dev.hopper.core.task.TaskState;
 import org.jspecify.annotations.Nullable;
 
@@ -27,7 +28,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 		@Nullable String cachedFrom, @Nullable Instant retryAt) {
 
 	public static String path(String taskId) {
-		return "/api/v1/tasks/" + taskId;
+		return TaskLinks.task(taskId);
 	}
 
 	/** The task as it is accepted, before anything about its run is known. */
@@ -41,7 +42,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 	 * @param queuePosition for a QUEUED task
 	 */
 	public static TaskView of(Task task, @Nullable Instant now, @Nullable Long queuePosition) {
-		String resultUrl = (task.state() == TaskState.SUCCEEDED) ? path(task.id()) + "/result" : null;
+		String resultUrl = (task.state() == TaskState.SUCCEEDED) ? TaskLinks.result(task.id()) : null;
 		Instant heartbeat = task.heartbeatAt();
 		Double heartbeatAge = (task.state() == TaskState.RUNNING && now != null && heartbeat != null)
 				? Math.max(0, Duration.between(heartbeat, now).toMillis() / 1000.0) : null;

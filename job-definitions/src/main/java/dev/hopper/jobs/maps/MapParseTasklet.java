@@ -6,8 +6,6 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
-import dev.hopper.core.task.TaskQueries;
-import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.blob.BlobStore;
@@ -15,11 +13,15 @@ import dev.hopper.core.result.ResultCache;
 import dev.hopper.core.result.ResultStore;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskLinks;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.llm.HybridMapParser;
 import dev.hopper.jobs.maps.llm.ModelUnavailable;
 import dev.hopper.jobs.maps.llm.VisionLlmMapParser;
 import dev.hopper.jobs.maps.llm.VisionModel;
+import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 
 import org.springframework.batch.core.scope.context.ChunkContext;
@@ -62,6 +64,14 @@ class MapParseTasklet implements Tasklet {
 		this.model = model;
 	}
 
+	private MapParser parserFor(MapParams.Parser parser, MapParser cv) {
+		return switch (parser) {
+			case CV -> cv;
+			case VISION_LLM -> new VisionLlmMapParser(this.model);
+			case HYBRID -> new HybridMapParser(this.model, cv);
+		};
+	}
+
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("taskId");
@@ -76,35 +86,28 @@ class MapParseTasklet implements Tasklet {
 		this.lifecycle.reportProgress(taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
 		Map<String, Object> degraded = null;
-		// the CV reading, where this parser needs it: all of cv, hybrid's geometry
-		ParkingMap geometry = (parser == MapParams.Parser.VISION_LLM) ? null : this.cv.parse(image);
+		// the CV reading is made at most once: hybrid's geometry is also the stand-in's answer
+		ParkingMap[] cvReading = new ParkingMap[1];
+		MapParser cv = (plan) -> (cvReading[0] != null) ? cvReading[0] : (cvReading[0] = this.cv.parse(plan));
 		ParkingMap map;
 		try {
-			map = switch (parser) {
-				case CV -> geometry;
-				case VISION_LLM -> new VisionLlmMapParser(this.model).parse(image);
-				case HYBRID -> new HybridMapParser(this.model).label(image, geometry);
-			};
+			map = parserFor(parser, cv).parse(image);
 		}
 		catch (ModelUnavailable ex) {
-			map = (geometry != null) ? geometry : this.cv.parse(image);
+			// the model is away: the offline parser stands in, and the result says so
+			map = cv.parse(image);
 			degraded = Map.of("from", parser.wireName(), "reason", ex.reason(), "detail", ex.getMessage());
 		}
 		this.lifecycle.reportProgress(taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
 		this.blobs.put(overlayKey, new ByteArrayInputStream(Png.encode(Overlay.draw(image, map))), "image/png");
-		Map<String, Object> result = map.withOverlayUrl(overlayUrl(taskId)).toDocument();
+		Map<String, Object> result = map.withOverlayUrl(TaskLinks.overlay(taskId)).toDocument();
 		if (degraded != null) {
 			result.put(ResultCache.DEGRADED, degraded);
 		}
 		this.results.saveOnce(taskId, result);
 		this.lifecycle.reportProgress(taskId, new Progress(2, 2));
 		return RepeatStatus.FINISHED;
-	}
-
-	/** Where clients fetch the overlay; the api serves it to the task's own tenant only. */
-	static String overlayUrl(String taskId) {
-		return "/api/v1/tasks/" + taskId + "/overlay";
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.List;
 import boofcv.struct.image.GrayU8;
 
 import dev.hopper.jobs.maps.plan.Level;
+import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Slot;
 import dev.hopper.jobs.maps.plan.SlotType;
@@ -16,11 +17,12 @@ import dev.hopper.jobs.maps.plan.SlotType;
  * separated from floor, the open fronts of stall rows are closed, closed regions shaped and
  * sized like stalls become slots, and the floor between them is traced as aisles.
  */
-public final class CvMapParser {
+public final class CvMapParser implements MapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
 	public static final String VERSION = "cv-5";
 
+	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);

@@ -10,6 +10,7 @@ import java.util.Set;
 
 import dev.hopper.jobs.maps.Overlay;
 import dev.hopper.jobs.maps.plan.Level;
+import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Slot;
 import dev.hopper.jobs.maps.plan.SlotType;
@@ -20,12 +21,21 @@ import dev.hopper.jobs.maps.plan.SlotType;
  * a stall, its painted label and its type. Outlines the model rejects are dropped; a label
  * it cannot read, or one already taken on the floor, keeps the CV name.
  */
-public final class HybridMapParser {
+public final class HybridMapParser implements MapParser {
 
 	private final VisionModel model;
 
-	public HybridMapParser(VisionModel model) {
+	private final MapParser geometry;
+
+	/** @param geometry the parser whose outlines the model labels: the CV parser */
+	public HybridMapParser(VisionModel model, MapParser geometry) {
 		this.model = model;
+		this.geometry = geometry;
+	}
+
+	@Override
+	public ParkingMap parse(BufferedImage plan) {
+		return label(plan, this.geometry.parse(plan));
 	}
 
 	/** The model's labels on {@code geometry}, the CV parser's reading of {@code plan}. */

@@ -11,6 +11,7 @@ import java.util.Set;
 import dev.hopper.jobs.maps.plan.Entrance;
 import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
+import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Point;
 import dev.hopper.jobs.maps.plan.Slot;
@@ -20,7 +21,7 @@ import dev.hopper.jobs.maps.plan.SlotType;
  * Parses a plan with the vision model: the plan is shown whole (downscaled) or tile by tile,
  * and the answers are mapped back to the plan's own pixels and joined floor by floor.
  */
-public final class VisionLlmMapParser {
+public final class VisionLlmMapParser implements MapParser {
 
 	private final VisionModel model;
 
@@ -28,6 +29,7 @@ public final class VisionLlmMapParser {
 		this.model = model;
 	}
 
+	@Override
 	public ParkingMap parse(BufferedImage plan) {
 		Tiles tiles = Tiles.of(plan.getWidth(), plan.getHeight(), this.model.maxImageSide());
 		Map<String, Floor> floors = new LinkedHashMap<>();
