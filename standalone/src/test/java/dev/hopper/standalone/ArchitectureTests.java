@@ -11,8 +11,10 @@ import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.sli
 /** The dependency rules of docs/architecture.md, checked on the compiled classes. */
 class ArchitectureTests {
 
+	/** Main code only: test classes come from test-classes folders and the modules' test jars. */
 	private static final JavaClasses HOPPER = new ClassFileImporter()
 		.withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+		.withImportOption((location) -> !location.contains("-tests.jar"))
 		.importPackages("dev.hopper");
 
 	@Test
