@@ -2,6 +2,7 @@ package dev.hopper.core;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.UUID;
 
 /**
@@ -37,6 +38,14 @@ public final class TimeOrderedId {
 		long high = (lastMillis << 16) | 0x7000L | counter;
 		long low = (RANDOM.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
 		return new UUID(high, low).toString();
+	}
+
+	/**
+	 * The smallest id this scheme gives at {@code instant}: every id made at or after it is
+	 * not smaller, every id made before it is smaller, so a time range is an id range.
+	 */
+	public static String floor(Instant instant) {
+		return new UUID((instant.toEpochMilli() << 16) | 0x7000L, 0x8000000000000000L).toString();
 	}
 
 	/** Whether {@code candidate} has the shape of an id this scheme makes. */

@@ -18,20 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every adapter of the task ports must do with a task's life: each move applies only
  * from a source state the transition table allows. Each adapter's test subclasses this.
  */
-public abstract class TaskLifecycleContract {
+public interface TaskLifecycleContract {
 
-	private static final TaskError LOST = new TaskError("worker_lost", "its worker died");
+	TaskError LOST = new TaskError("worker_lost", "its worker died");
 
 	/** The adapter under test, on a clock fixed at {@link #now()}. */
-	protected abstract TaskLifecycle lifecycle();
+	TaskLifecycle lifecycle();
 
 	/** The same adapter's queries, to read what a move left. */
-	protected abstract TaskQueries queries();
+	TaskQueries queries();
 
-	protected abstract Instant now();
+	Instant now();
 
 	@Test
-	void aQueuedTaskIsClaimedOnceAndCountsTheAttempt() {
+	default void aQueuedTaskIsClaimedOnceAndCountsTheAttempt() {
 		Task task = stored(aQueuedTask().published());
 
 		Claim claim = lifecycle().claim(task.id(), "worker-1", 3);
@@ -43,7 +43,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void aFinishedTaskIsNeverClaimedAgain() {
+	default void aFinishedTaskIsNeverClaimedAgain() {
 		for (TaskState finished : new TaskState[] { TaskState.SUCCEEDED, TaskState.FAILED, TaskState.CANCELLED }) {
 			Task task = stored(aQueuedTask().inState(finished).withAttempts(1));
 
@@ -55,7 +55,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void aTaskThatUsedItsAttemptsIsNotClaimed() {
+	default void aTaskThatUsedItsAttemptsIsNotClaimed() {
 		Task task = stored(aQueuedTask().withAttempts(3));
 
 		assertThat(lifecycle().claim(task.id(), "worker-1", 3).outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
@@ -63,7 +63,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void aSucceededTaskRefusesEveryMove() {
+	default void aSucceededTaskRefusesEveryMove() {
 		Task task = stored(aRunningTask().inState(TaskState.SUCCEEDED));
 
 		assertThat(lifecycle().succeed(task.id())).isFalse();
@@ -78,7 +78,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void aCancelledTaskIsNeitherRequeuedNorRedriven() {
+	default void aCancelledTaskIsNeitherRequeuedNorRedriven() {
 		Task task = stored(aRunningTask().inState(TaskState.CANCELLED));
 
 		assertThat(lifecycle().requeue(task.id(), LOST, now())).isFalse();
@@ -88,7 +88,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void onlyARunningTaskIsRequeuedOrHandedBack() {
+	default void onlyARunningTaskIsRequeuedOrHandedBack() {
 		Task queued = stored(aQueuedTask());
 		Task running = stored(aRunningTask());
 
@@ -104,7 +104,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void anOrphanIsReleasedOnlyFromTheWorkerThatFellSilent() {
+	default void anOrphanIsReleasedOnlyFromTheWorkerThatFellSilent() {
 		Task task = stored(aRunningTask().runBy("worker-1").heartbeatAt(now().minusSeconds(60)));
 
 		assertThat(lifecycle().releaseOrphan(task.id(), "worker-2", now(), LOST)).as("another worker").isFalse();
@@ -119,7 +119,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void onlyAFailedTaskIsRedriven() {
+	default void onlyAFailedTaskIsRedriven() {
 		Task failed = stored(aRunningTask().inState(TaskState.FAILED).withAttempts(3));
 		Task queued = stored(aQueuedTask());
 
@@ -133,7 +133,7 @@ public abstract class TaskLifecycleContract {
 	}
 
 	@Test
-	void aTerminalMoveRecordsWhenTheTaskFinished() {
+	default void aTerminalMoveRecordsWhenTheTaskFinished() {
 		Task task = stored(aRunningTask());
 
 		assertThat(lifecycle().fail(task.id(), LOST)).isTrue();

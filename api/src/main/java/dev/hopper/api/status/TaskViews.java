@@ -26,4 +26,9 @@ class TaskViews {
 		return TaskView.of(task, this.clock.instant(), position);
 	}
 
+	/** For a list: no queue positions, which cost a count each; a task's own page has them. */
+	TaskView inList(Task task) {
+		return TaskView.of(task, this.clock.instant(), null);
+	}
+
 }

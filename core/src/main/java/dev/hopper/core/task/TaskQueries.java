@@ -36,4 +36,14 @@ public interface TaskQueries {
 	/** The tenant's most recent task on a file with this content, to run more work on it. */
 	Optional<Task> findLatestByContent(String tenantId, String sha256);
 
+	/**
+	 * The tasks {@code filter} shows, newest first, older than {@code beforeId} (null: from
+	 * the newest), at most {@code limit}. Ids grow with time, so a page never shifts while
+	 * newer tasks arrive.
+	 */
+	List<Task> search(TaskFilter filter, @Nullable String beforeId, int limit);
+
+	/** How many tasks {@code filter} shows, counting no further than {@code cap}. */
+	long count(TaskFilter filter, long cap);
+
 }

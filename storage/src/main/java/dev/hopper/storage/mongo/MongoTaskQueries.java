@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskFilter;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.task.TaskState;
 import org.jspecify.annotations.Nullable;
@@ -15,6 +16,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
@@ -98,6 +100,18 @@ class MongoTaskQueries implements TaskQueries {
 		return Optional.ofNullable(this.mongo.findOne(
 				query(where("tenantId").is(tenantId).and("upload.sha256").is(sha256)).with(Sort.by(Sort.Direction.DESC,
 						"_id")), Task.class, TaskCollection.NAME));
+	}
+
+	@Override
+	public List<Task> search(TaskFilter filter, @Nullable String beforeId, int limit) {
+		Query page = query(TaskFilterQuery.of(filter, beforeId)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+		return this.mongo.find(page, Task.class, TaskCollection.NAME);
+	}
+
+	@Override
+	public long count(TaskFilter filter, long cap) {
+		return this.mongo.count(query(TaskFilterQuery.of(filter, null)).limit((int) Math.min(cap, Integer.MAX_VALUE)),
+				TaskCollection.NAME);
 	}
 
 }

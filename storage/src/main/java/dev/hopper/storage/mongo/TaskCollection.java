@@ -31,6 +31,13 @@ final class TaskCollection {
 		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
 			.on("upload.sha256", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.DESC));
+		// task lists, newest first, by each filter (time bounds are id bounds)
+		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
+		for (String filter : new String[] { "state", "type", "batchId", "error.code", "attempts" }) {
+			indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+				.on(filter, Sort.Direction.ASC)
+				.on("_id", Sort.Direction.DESC));
+		}
 		// queue positions: ids are time-ordered, so "accepted before" is "smaller id"
 		indexes.createIndex(new Index().on("state", Sort.Direction.ASC)
 			.on("type", Sort.Direction.ASC)

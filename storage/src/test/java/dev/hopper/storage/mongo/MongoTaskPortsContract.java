@@ -8,15 +8,16 @@ import com.mongodb.client.MongoClient;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.storage.TaskLifecycleContract;
+import dev.hopper.storage.TaskSearchContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
 
 import org.springframework.data.mongodb.core.MongoTemplate;
 
-/** The task lifecycle contract on the Mongo adapters; subclasses say which MongoDB. */
+/** The task ports' contracts on the Mongo adapters; subclasses say which MongoDB. */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class MongoTaskLifecycleContract extends TaskLifecycleContract {
+abstract class MongoTaskPortsContract implements TaskLifecycleContract, TaskSearchContract {
 
 	private static final Instant NOW = Instant.parse("2026-11-22T12:00:00Z");
 
@@ -46,17 +47,17 @@ abstract class MongoTaskLifecycleContract extends TaskLifecycleContract {
 	}
 
 	@Override
-	protected TaskLifecycle lifecycle() {
+	public TaskLifecycle lifecycle() {
 		return this.lifecycle;
 	}
 
 	@Override
-	protected TaskQueries queries() {
+	public TaskQueries queries() {
 		return this.queries;
 	}
 
 	@Override
-	protected Instant now() {
+	public Instant now() {
 		return NOW;
 	}
 

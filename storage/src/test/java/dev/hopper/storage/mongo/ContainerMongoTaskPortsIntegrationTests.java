@@ -6,9 +6,9 @@ import org.testcontainers.junit.jupiter.Container;
 import org.testcontainers.junit.jupiter.Testcontainers;
 import org.testcontainers.mongodb.MongoDBContainer;
 
-/** The task lifecycle contract on a real MongoDB replica set. Skipped where there is no Docker. */
+/** The task ports' contracts on a real MongoDB replica set, with its indexes. Skipped where there is no Docker. */
 @Testcontainers(disabledWithoutDocker = true)
-class ContainerMongoTaskLifecycleIntegrationTests extends MongoTaskLifecycleContract {
+class ContainerMongoTaskPortsIntegrationTests extends MongoTaskPortsContract {
 
 	@Container
 	static final MongoDBContainer mongo = new MongoDBContainer("mongo:7.0").withReplicaSet();

@@ -5,8 +5,8 @@ import com.mongodb.client.MongoClients;
 import dev.hopper.storage.embedded.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 
-/** The task lifecycle contract on the embedded MongoDB wire server. */
-class EmbeddedMongoTaskLifecycleIntegrationTests extends MongoTaskLifecycleContract {
+/** The task ports' contracts on the embedded MongoDB wire server. */
+class EmbeddedMongoTaskPortsIntegrationTests extends MongoTaskPortsContract {
 
 	private EmbeddedMongo server;
 
