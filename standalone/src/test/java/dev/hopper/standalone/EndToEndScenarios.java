@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, LifecycleScenarios, PushScenarios,
-		FaultScenarios, MapScenarios, TaskListScenarios {
+		FaultScenarios, MapScenarios, TaskListScenarios, OperatorScenarios {
 
 	private ConfigurableApplicationContext context;
 

@@ -51,6 +51,11 @@ class LeaseKeeper implements AutoCloseable {
 		return true;
 	}
 
+	/** The tasks whose leases this worker holds: the tasks it runs now. */
+	Set<String> held() {
+		return Set.copyOf(this.held);
+	}
+
 	void release(String taskId) {
 		this.held.remove(taskId);
 		this.leases.release(taskId, this.properties.id());

@@ -23,6 +23,8 @@ public class TaskListeners implements SmartLifecycle, DisposableBean {
 
 	private final List<SimpleMessageListenerContainer> containers = new ArrayList<>();
 
+	private final List<String> jobTypes = new ArrayList<>();
+
 	TaskListeners(JobTypes types, ConnectionFactory connectionFactory, TaskRunner runner, TaskJobLauncher launcher,
 			DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
 		for (JobType type : types.all()) {
@@ -41,7 +43,13 @@ public class TaskListeners implements SmartLifecycle, DisposableBean {
 			container.setBeanName("hopper-listener-" + type.wireName());
 			container.afterPropertiesSet();
 			this.containers.add(container);
+			this.jobTypes.add(type.wireName());
 		}
+	}
+
+	/** The job types this worker consumes. */
+	public List<String> jobTypes() {
+		return List.copyOf(this.jobTypes);
 	}
 
 	/** The queues this worker consumes. */

@@ -30,8 +30,19 @@ class TaskMetrics {
 			.description("Time a job ran on a worker, by job type and outcome")
 			.tag("type", type.wireName())
 			.tag("outcome", outcome.metricName())
+			.publishPercentileHistogram()
 			.register(this.registry)
 			.record(duration);
+	}
+
+	/** From acceptance to the first claim: how long a task waited for a worker. */
+	void queueWait(JobType type, Duration wait) {
+		Timer.builder("hopper.queue.wait")
+			.description("Time from a task's acceptance to its first claim by a worker, by job type")
+			.tag("type", type.wireName())
+			.publishPercentileHistogram()
+			.register(this.registry)
+			.record(wait);
 	}
 
 	void internalError(JobType type, Throwable thrown) {

@@ -85,6 +85,9 @@ class TaskRunner {
 	}
 
 	private Verdict start(TaskMessage message, Task task) {
+		if (task.attempts() == 1) {
+			this.metrics.queueWait(task.type(), Duration.between(task.createdAt(), this.clock.instant()));
+		}
 		if (task.cancelRequested()) {
 			return cancelled(task.id());
 		}

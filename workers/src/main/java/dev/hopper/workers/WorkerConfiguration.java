@@ -16,6 +16,7 @@ import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.worker.WorkerRegistry;
 import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.QueueTopology;
@@ -84,6 +85,12 @@ class WorkerConfiguration {
 	OrphanSweeper orphanSweeper(TaskQueries tasks, TaskLifecycle lifecycle, LeaseRegistry leases, WorkQueue queue,
 			TaskPublisher publisher, JobTypes types, TaskMetrics metrics, WorkerProperties properties, Clock clock) {
 		return new OrphanSweeper(tasks, lifecycle, leases, queue, publisher, types, metrics, properties, clock);
+	}
+
+	@Bean
+	WorkerBeat workerBeat(WorkerRegistry registry, LeaseKeeper leases, TaskListeners listeners,
+			WorkerProperties properties, Clock clock) {
+		return new WorkerBeat(registry, leases, listeners, properties, clock);
 	}
 
 	@Bean

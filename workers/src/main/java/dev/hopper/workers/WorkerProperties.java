@@ -21,11 +21,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param retryBackoffMax the longest delay between attempts
  * @param lostMessageAfter a QUEUED task whose message was confirmed this long ago, while its
  * queue is empty, lost its message: the sweeper publishes it again
+ * @param registryKeep how long a worker that stopped beating stays listed (as lost)
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
 		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout, Duration retryBackoff,
-		Duration retryBackoffMax, Duration lostMessageAfter) {
+		Duration retryBackoffMax, Duration lostMessageAfter, Duration registryKeep) {
 
 	/** The delay before attempt {@code attempt + 1}: exponential, capped, with ±20 % jitter. */
 	public Duration retryDelay(int attempt, double jitter) {
@@ -46,6 +47,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		retryBackoff = (retryBackoff != null) ? retryBackoff : Duration.ofSeconds(5);
 		retryBackoffMax = (retryBackoffMax != null) ? retryBackoffMax : Duration.ofMinutes(5);
 		lostMessageAfter = (lostMessageAfter != null) ? lostMessageAfter : Duration.ofMinutes(2);
+		registryKeep = (registryKeep != null) ? registryKeep : Duration.ofMinutes(5);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

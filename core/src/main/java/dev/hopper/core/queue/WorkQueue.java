@@ -1,5 +1,7 @@
 package dev.hopper.core.queue;
 
+import dev.hopper.core.task.JobType;
+
 /** Port for handing tasks to workers. */
 public interface WorkQueue {
 
@@ -13,6 +15,14 @@ public interface WorkQueue {
 	 * Messages of {@code type} waiting on the queue (not those being worked on).
 	 * @throws dev.hopper.core.TransientFailure when the broker cannot tell
 	 */
-	long depth(dev.hopper.core.task.JobType type);
+	default long depth(JobType type) {
+		return inspect(type).ready();
+	}
+
+	/**
+	 * The queue of {@code type} as the broker sees it: waiting messages and consumers.
+	 * @throws dev.hopper.core.TransientFailure when the broker cannot tell
+	 */
+	QueueDepth inspect(JobType type);
 
 }

@@ -43,6 +43,9 @@ public interface TaskQueries {
 	 */
 	List<Task> search(TaskFilter filter, @Nullable String beforeId, int limit);
 
+	/** The QUEUED task of {@code type} accepted first: the one that has waited longest. */
+	Optional<Task> oldestQueued(JobType type);
+
 	/** How many tasks {@code filter} shows, counting no further than {@code cap}. */
 	long count(TaskFilter filter, long cap);
 

@@ -113,8 +113,8 @@ class OutboxRelayTests {
 		}
 
 		@Override
-		public long depth(JobType type) {
-			return 0;
+		public QueueDepth inspect(JobType type) {
+			return new QueueDepth(0, 0);
 		}
 
 	}

@@ -1,7 +1,9 @@
 package dev.hopper.storage.amqp;
 
-import dev.hopper.core.queue.TaskMessage;
+import com.rabbitmq.client.AMQP;
 import dev.hopper.core.TransientFailure;
+import dev.hopper.core.queue.QueueDepth;
+import dev.hopper.core.queue.TaskMessage;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 
@@ -30,13 +32,14 @@ class RabbitWorkQueue implements WorkQueue {
 	}
 
 	@Override
-	public long depth(JobType type) {
+	public QueueDepth inspect(JobType type) {
 		try {
-			// a passive declare answers the ready count on RabbitMQ and on the embedded broker alike
-			Integer count = this.rabbit.execute((channel) -> channel
-				.queueDeclarePassive(this.topology.workQueue(type))
-				.getMessageCount());
-			return (count != null) ? count : 0;
+			// a passive declare answers both counts on RabbitMQ and on the embedded broker alike
+			QueueDepth depth = this.rabbit.execute((channel) -> {
+				AMQP.Queue.DeclareOk queue = channel.queueDeclarePassive(this.topology.workQueue(type));
+				return new QueueDepth(queue.getMessageCount(), queue.getConsumerCount());
+			});
+			return (depth != null) ? depth : new QueueDepth(0, 0);
 		}
 		catch (AmqpException ex) {
 			throw new TransientFailure("broker_unavailable", "Cannot read the queue depth: " + ex.getMessage(), ex);

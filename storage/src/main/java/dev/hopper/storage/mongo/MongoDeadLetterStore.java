@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import dev.hopper.core.queue.DeadLetter;
 import dev.hopper.core.queue.DeadLetterStore;
+import dev.hopper.core.task.JobType;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
@@ -45,6 +46,11 @@ class MongoDeadLetterStore implements DeadLetterStore {
 	@Override
 	public Optional<DeadLetter> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, DeadLetter.class, COLLECTION));
+	}
+
+	@Override
+	public long countPending(JobType type) {
+		return this.mongo.count(query(where("redrivenAt").is(null).and("type").is(type)), COLLECTION);
 	}
 
 	@Override

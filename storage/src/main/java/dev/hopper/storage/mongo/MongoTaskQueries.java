@@ -109,6 +109,12 @@ class MongoTaskQueries implements TaskQueries {
 	}
 
 	@Override
+	public Optional<Task> oldestQueued(JobType type) {
+		return Optional.ofNullable(this.mongo.findOne(query(where("state").is(TaskState.QUEUED).and("type").is(type))
+			.with(Sort.by("_id")), Task.class, TaskCollection.NAME));
+	}
+
+	@Override
 	public long count(TaskFilter filter, long cap) {
 		return this.mongo.count(query(TaskFilterQuery.of(filter, null)).limit((int) Math.min(cap, Integer.MAX_VALUE)),
 				TaskCollection.NAME);

@@ -3,6 +3,8 @@ package dev.hopper.storage.redis;
 import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.task.TaskChangeFeed;
+import dev.hopper.core.worker.WorkerRegistry;
+import dev.hopper.storage.amqp.AmqpProperties;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
@@ -11,7 +13,7 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The Redisson client, leases, rate limits, the task change feed and the Redis health check. */
+/** The Redisson client, leases, rate limits, the task change feed, the worker registry and the Redis health check. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RedisProperties.class)
 public class RedisConfiguration {
@@ -41,6 +43,12 @@ public class RedisConfiguration {
 	@Bean
 	TaskChangeFeed taskChangeFeed(RedissonClient redisson) {
 		return new RedisTaskChangeFeed(redisson, "hopper:task-changes");
+	}
+
+	/** One registry per namespace, as deployments sharing a Redis each see their own workers. */
+	@Bean
+	WorkerRegistry workerRegistry(RedissonClient redisson, AmqpProperties amqp) {
+		return new RedisWorkerRegistry(redisson, amqp.namespace());
 	}
 
 	@Bean

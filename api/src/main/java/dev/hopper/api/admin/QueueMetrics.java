@@ -1,0 +1,75 @@
+package dev.hopper.api.admin;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.ToDoubleFunction;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.scheduling.annotation.Scheduled;
+
+/**
+ * The queue report as gauges on {@code /actuator/prometheus}, refreshed on a schedule so a
+ * scrape never queries the stores: per job type, messages ready, tasks running, the oldest
+ * wait, live workers, their capacity, and {@code hopper_scaling_desired_workers}, the one
+ * signal an autoscaler reads.
+ */
+class QueueMetrics {
+
+	private static final Logger logger = LoggerFactory.getLogger(QueueMetrics.class);
+
+	private final QueueReport report;
+
+	private final MeterRegistry meters;
+
+	private final Map<String, AtomicReference<QueueReport.QueueView>> latest = new ConcurrentHashMap<>();
+
+	QueueMetrics(QueueReport report, MeterRegistry meters) {
+		this.report = report;
+		this.meters = meters;
+	}
+
+	@Scheduled(fixedDelayString = "${hopper.metrics.queue-interval:15s}", initialDelay = 0)
+	void refresh() {
+		try {
+			for (QueueReport.QueueView view : this.report.all()) {
+				this.latest.computeIfAbsent(view.type(), this::register).set(view);
+			}
+		}
+		catch (RuntimeException ex) {
+			logger.warn("Could not refresh the queue gauges; they keep their last figures: {}", ex.getMessage());
+		}
+	}
+
+	private AtomicReference<QueueReport.QueueView> register(String type) {
+		AtomicReference<QueueReport.QueueView> view = new AtomicReference<>();
+		gauge("hopper.queue.ready", "Task messages waiting on the broker", type, view,
+				(v) -> (v.ready() != null) ? v.ready() : Double.NaN);
+		gauge("hopper.queue.running", "Tasks running now", type, view, QueueReport.QueueView::running);
+		gauge("hopper.queue.oldest.wait", "Seconds the longest-waiting task has waited (0: none waiting)", type, view,
+				(v) -> (v.oldestWaitSeconds() != null) ? v.oldestWaitSeconds() : 0);
+		gauge("hopper.queue.dead.letters", "Dead letters waiting for an operator", type, view,
+				QueueReport.QueueView::deadLetters);
+		gauge("hopper.workers.live", "Worker processes consuming this type that beat lately", type, view,
+				QueueReport.QueueView::liveWorkers);
+		gauge("hopper.workers.capacity", "Tasks the live workers can run at once", type, view,
+				QueueReport.QueueView::capacity);
+		gauge("hopper.scaling.desired.workers",
+				"Workers that would run every waiting and running task at once: the scaling signal", type, view,
+				QueueReport.QueueView::desiredWorkers);
+		return view;
+	}
+
+	private void gauge(String name, String description, String type, AtomicReference<QueueReport.QueueView> view,
+			ToDoubleFunction<QueueReport.QueueView> value) {
+		Gauge.builder(name, view, (ref) -> (ref.get() != null) ? value.applyAsDouble(ref.get()) : Double.NaN)
+			.description(description)
+			.tag("type", type)
+			.register(this.meters);
+	}
+
+}

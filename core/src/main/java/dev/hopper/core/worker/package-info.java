@@ -1,0 +1,5 @@
+/** Worker processes as they announce themselves: the registry operators read. */
+@NullMarked
+package dev.hopper.core.worker;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,54 @@
+package dev.hopper.standalone;
+
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What operators see: the worker processes, live, with the job types they consume. */
+interface OperatorScenarios extends Scenario {
+
+	@Test
+	default void theRunningWorkerAnnouncesItselfWithItsJobTypes() {
+		Http admin = http().withKey(Http.ADMIN_KEY);
+		JsonNode[] workers = new JsonNode[1];
+		await(() -> {
+			workers[0] = admin.get("/admin/v1/workers").json();
+			return workers[0].size() > 0;
+		}, "the worker to announce itself");
+
+		JsonNode worker = workers[0].get(0);
+		assertThat(worker.get("state").asString()).isEqualTo("live");
+		assertThat(worker.get("jobTypes").valueStream().map(JsonNode::asString)).contains("audio-features",
+				"map-parse", "byte-count");
+		assertThat(worker.get("concurrency").asInt()).isPositive();
+		assertThat(worker.get("pid").asLong()).isEqualTo(ProcessHandle.current().pid());
+		assertProblem(http().get("/admin/v1/workers"), 401, "invalid_admin_key");
+	}
+
+	@Test
+	default void eachQueueShowsItsBrokerAndStoreFiguresAndTheScalingSignal() {
+		Http admin = http().withKey(Http.ADMIN_KEY);
+		await(() -> admin.get("/admin/v1/workers").json().size() > 0, "the worker to announce itself");
+		awaitFinished(submitSine());
+
+		JsonNode queues = admin.get("/admin/v1/queues").json();
+		assertThat(queues.valueStream().map((queue) -> queue.get("type").asString())).containsExactly("audio-features",
+				"map-parse", "byte-count");
+		JsonNode audio = queues.get(0);
+		assertThat(audio.get("consumers").asInt()).as("the worker's consumers on the broker").isPositive();
+		assertThat(audio.get("liveWorkers").asInt()).isEqualTo(1);
+		assertThat(audio.get("capacity").asInt()).isPositive();
+		assertThat(audio.get("finishedPerMinute").get("lastFiveMinutes").asDouble()).isPositive();
+		assertThat(audio.get("desiredWorkers").asInt()).isGreaterThanOrEqualTo(0);
+		assertProblem(http().get("/admin/v1/queues"), 401, "invalid_admin_key");
+
+		// the same figures as gauges, for Prometheus and an autoscaler
+		await(() -> http().withKey(null).get("/actuator/prometheus").body()
+			.contains("hopper_scaling_desired_workers{type=\"audio-features\"}"), "the queue gauges");
+		String metrics = http().withKey(null).get("/actuator/prometheus").body();
+		assertThat(metrics).contains("hopper_queue_ready{type=\"map-parse\"}", "hopper_workers_live{type=\"byte-count\"}",
+				"hopper_queue_wait_seconds_bucket{type=\"audio-features\"", "hopper_job_duration_seconds_bucket");
+	}
+
+}
