@@ -55,4 +55,23 @@ interface TaskListScenarios extends Scenario {
 		assertThat(seenByOperator).containsExactlyInAnyOrderElementsOf(taskIds);
 	}
 
+	@Test
+	default void aBulkCancelCountsFirstThenCancelsWhatTheFiltersShow() {
+		String since = java.time.Instant.now().minusMillis(1).toString();
+		List<String> waiting = List.of(insertQueuedTask(), insertQueuedTask());
+		String filters = "state=QUEUED&type=audio-features&createdAfter=" + since;
+
+		JsonNode dryRun = http().post("/api/v1/tasks/cancel?dryRun=true&" + filters, "application/json", "").json();
+		assertThat(dryRun.get("matched").asLong()).isEqualTo(2);
+		assertThat(dryRun.get("changed").asLong()).isZero();
+		assertThat(http().get("/api/v1/tasks?" + filters).json().get("tasks")).as("nothing changed yet").hasSize(2);
+
+		JsonNode done = http().post("/api/v1/tasks/cancel?" + filters, "application/json", "").json();
+		assertThat(done.get("changed").asLong()).isEqualTo(2);
+		assertThat(done.get("complete").asBoolean()).isTrue();
+		for (String id : waiting) {
+			assertThat(http().get("/api/v1/tasks/" + id).json().get("state").asString()).isEqualTo("CANCELLED");
+		}
+	}
+
 }

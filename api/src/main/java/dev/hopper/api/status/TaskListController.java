@@ -3,15 +3,18 @@ package dev.hopper.api.status;
 import java.util.List;
 
 import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.redrive.Redrive;
 import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskFilter;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
 
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -19,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
  * Task lists, newest first, by any mix of filters, a page at a time: {@code GET /api/v1/tasks}
  * for the caller's tasks, {@code GET /admin/v1/tasks} for an operator's view across tenants.
  * Pages are cut at task ids, which grow with time, so a page never shifts as tasks arrive.
+ * The same filters cancel or redrive in bulk, after a dry run that only counts.
  */
 @RestController
 class TaskListController {
@@ -32,45 +36,54 @@ class TaskListController {
 
 	private final JobTypes types;
 
-	TaskListController(TaskQueries tasks, TaskViews views, JobTypes types) {
+	private final BulkActions bulk;
+
+	TaskListController(TaskQueries tasks, TaskViews views, JobTypes types, TaskLifecycle lifecycle, Redrive redrive) {
 		this.tasks = tasks;
 		this.views = views;
 		this.types = types;
+		this.bulk = new BulkActions(tasks, lifecycle, redrive);
 	}
 
 	@Operation(summary = "List the caller's tasks")
 	@GetMapping("/api/v1/tasks")
-	TaskPage tenantTasks(Tenant tenant, @Parameter(description = "state, repeated or comma-separated") @RequestParam(
-			required = false) @Nullable List<String> state, @RequestParam(required = false) @Nullable String type,
-			@RequestParam(required = false) @Nullable String batchId,
-			@RequestParam(required = false) @Nullable String sha256,
-			@RequestParam(required = false) @Nullable String errorCode,
-			@RequestParam(required = false) @Nullable Integer minAttempts,
-			@RequestParam(required = false) @Nullable String createdAfter,
-			@RequestParam(required = false) @Nullable String createdBefore,
-			@RequestParam(required = false) @Nullable Integer pageSize,
-			@RequestParam(required = false) @Nullable String pageToken) {
-		TaskListQuery query = new TaskListQuery(state, type, batchId, sha256, errorCode, minAttempts, createdAfter,
-				createdBefore, pageSize, pageToken);
+	TaskPage tenantTasks(Tenant tenant, @ParameterObject TaskListQuery query) {
 		return page(query.filter(tenant.id(), this.types), query);
 	}
 
 	@Operation(summary = "List tasks of every tenant, or of one (operators)")
 	@GetMapping("/admin/v1/tasks")
 	TaskPage allTasks(@RequestParam(required = false) @Nullable String tenantId,
-			@RequestParam(required = false) @Nullable List<String> state,
-			@RequestParam(required = false) @Nullable String type,
-			@RequestParam(required = false) @Nullable String batchId,
-			@RequestParam(required = false) @Nullable String sha256,
-			@RequestParam(required = false) @Nullable String errorCode,
-			@RequestParam(required = false) @Nullable Integer minAttempts,
-			@RequestParam(required = false) @Nullable String createdAfter,
-			@RequestParam(required = false) @Nullable String createdBefore,
-			@RequestParam(required = false) @Nullable Integer pageSize,
-			@RequestParam(required = false) @Nullable String pageToken) {
-		TaskListQuery query = new TaskListQuery(state, type, batchId, sha256, errorCode, minAttempts, createdAfter,
-				createdBefore, pageSize, pageToken);
+			@ParameterObject TaskListQuery query) {
 		return page(query.filter(tenantId, this.types), query);
+	}
+
+	@Operation(summary = "Cancel the caller's QUEUED and RUNNING tasks the filters show (dryRun=true: only count)")
+	@PostMapping("/api/v1/tasks/cancel")
+	BulkActions.BulkResult cancel(Tenant tenant, @ParameterObject TaskListQuery query,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		return this.bulk.cancel(query.filter(tenant.id(), this.types), dryRun);
+	}
+
+	@Operation(summary = "Queue the caller's FAILED tasks the filters show again (dryRun=true: only count)")
+	@PostMapping("/api/v1/tasks/redrive")
+	BulkActions.BulkResult redrive(Tenant tenant, @ParameterObject TaskListQuery query,
+			@RequestParam(defaultValue = "false") boolean dryRun) {
+		return this.bulk.redrive(query.filter(tenant.id(), this.types), dryRun);
+	}
+
+	@Operation(summary = "Cancel tasks of every tenant, or of one, the filters show (operators)")
+	@PostMapping("/admin/v1/tasks/cancel")
+	BulkActions.BulkResult cancelAny(@RequestParam(required = false) @Nullable String tenantId,
+			@ParameterObject TaskListQuery query, @RequestParam(defaultValue = "false") boolean dryRun) {
+		return this.bulk.cancel(query.filter(tenantId, this.types), dryRun);
+	}
+
+	@Operation(summary = "Queue FAILED tasks of every tenant, or of one, the filters show again (operators)")
+	@PostMapping("/admin/v1/tasks/redrive")
+	BulkActions.BulkResult redriveAny(@RequestParam(required = false) @Nullable String tenantId,
+			@ParameterObject TaskListQuery query, @RequestParam(defaultValue = "false") boolean dryRun) {
+		return this.bulk.redrive(query.filter(tenantId, this.types), dryRun);
 	}
 
 	private TaskPage page(TaskFilter filter, TaskListQuery query) {

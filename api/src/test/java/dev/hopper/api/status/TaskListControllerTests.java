@@ -4,9 +4,11 @@ import java.util.List;
 import java.util.Set;
 
 import dev.hopper.api.ApiSlice;
+import dev.hopper.api.redrive.Redrive;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskFilter;
+import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskState;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -14,6 +16,7 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static dev.hopper.core.task.TaskBuilder.aQueuedTask;
@@ -30,6 +33,12 @@ import static org.mockito.BDDMockito.then;
 @WebMvcTest(controllers = TaskListController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
 @Import(TaskViews.class)
 class TaskListControllerTests extends ApiSlice {
+
+	@MockitoBean
+	TaskLifecycle lifecycle;
+
+	@MockitoBean
+	Redrive redrive;
 
 	@Test
 	void aTenantsListIsFilteredAsAskedAndScopedToItsTenant() {
@@ -90,6 +99,55 @@ class TaskListControllerTests extends ApiSlice {
 		then(this.tasks).should().search(filter.capture(), isNull(), anyInt());
 		assertThat(filter.getValue().tenantId()).isNull();
 		assertThat(filter.getValue().states()).containsExactly(TaskState.FAILED);
+	}
+
+	@Test
+	void aDryRunOnlyCountsWhatABulkCancelWouldTouch() {
+		given(this.tasks.count(any(), anyLong())).willReturn(42L);
+
+		MvcTestResult answer = this.mvc.post().uri("/api/v1/tasks/cancel?type=audio-features&dryRun=true")
+			.header("X-API-Key", KEY)
+			.exchange();
+
+		assertThat(answer).hasStatusOk();
+		assertThat(answer).bodyJson().extractingPath("$.matched").isEqualTo(42);
+		assertThat(answer).bodyJson().extractingPath("$.dryRun").isEqualTo(true);
+		then(this.lifecycle).shouldHaveNoInteractions();
+	}
+
+	@Test
+	void aBulkCancelTouchesOnlyQueuedAndRunningTasksOfTheTenant() {
+		Task queued = aQueuedTask().ownedBy(TENANT).build();
+		given(this.tasks.search(any(), isNull(), anyInt())).willReturn(List.of(queued));
+		given(this.lifecycle.cancel(queued.id()))
+			.willReturn(java.util.Optional.of(aQueuedTask().withId(queued.id()).inState(TaskState.CANCELLED).build()));
+
+		MvcTestResult answer = this.mvc.post().uri("/api/v1/tasks/cancel").header("X-API-Key", KEY).exchange();
+
+		assertThat(answer).bodyJson().extractingPath("$.changed").isEqualTo(1);
+		assertThat(answer).bodyJson().extractingPath("$.complete").isEqualTo(true);
+		ArgumentCaptor<TaskFilter> filter = ArgumentCaptor.forClass(TaskFilter.class);
+		then(this.tasks).should().search(filter.capture(), isNull(), anyInt());
+		assertThat(filter.getValue().tenantId()).isEqualTo(TENANT);
+		assertThat(filter.getValue().states()).containsExactlyInAnyOrder(TaskState.QUEUED, TaskState.RUNNING);
+	}
+
+	@Test
+	void aBulkActionOnStatesItCannotChangeIsA400() {
+		assertProblem(this.mvc.post().uri("/api/v1/tasks/cancel?state=SUCCEEDED").header("X-API-Key", KEY).exchange(),
+				HttpStatus.BAD_REQUEST, "invalid_state");
+		assertProblem(this.mvc.post().uri("/api/v1/tasks/redrive?state=QUEUED").header("X-API-Key", KEY).exchange(),
+				HttpStatus.BAD_REQUEST, "invalid_state");
+	}
+
+	@Test
+	void aBulkRedriveQueuesTheFailedTasksAgain() {
+		Task failed = aQueuedTask().ownedBy(TENANT).inState(TaskState.FAILED).build();
+		given(this.tasks.search(any(), isNull(), anyInt())).willReturn(List.of(failed));
+		given(this.redrive.task(failed)).willReturn(true);
+
+		assertThat(this.mvc.post().uri("/api/v1/tasks/redrive?errorCode=storage_unavailable").header("X-API-Key", KEY)
+			.exchange()).bodyJson().extractingPath("$.changed").isEqualTo(1);
 	}
 
 }
