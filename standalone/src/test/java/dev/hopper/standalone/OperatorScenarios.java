@@ -1,11 +1,13 @@
 package dev.hopper.standalone;
 
+import java.util.Map;
+
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** What operators see: the worker processes, live, with the job types they consume. */
+/** What operators see: workers, queues, the scaling signal, and the dashboards that read them. */
 interface OperatorScenarios extends Scenario {
 
 	@Test
@@ -49,6 +51,32 @@ interface OperatorScenarios extends Scenario {
 		String metrics = http().withKey(null).get("/actuator/prometheus").body();
 		assertThat(metrics).contains("hopper_queue_ready{type=\"map-parse\"}", "hopper_workers_live{type=\"byte-count\"}",
 				"hopper_queue_wait_seconds_bucket{type=\"audio-features\"", "hopper_job_duration_seconds_bucket");
+	}
+
+	@Test
+	default void theDashboardAndAlertRulesNameOnlyMetricsHopperExports() throws Exception {
+		java.nio.file.Path folder = java.nio.file.Path.of("..", "deploy", "observability");
+		String alerts = java.nio.file.Files.readString(folder.resolve("hopper-alerts.yml"));
+		String dashboard = java.nio.file.Files.readString(folder.resolve("hopper-dashboard.json"));
+		Map<String, Object> rules = new org.yaml.snakeyaml.Yaml().load(alerts);
+		assertThat(rules).containsKey("groups");
+		assertThat(tools.jackson.databind.json.JsonMapper.builder().build().readTree(dashboard).get("panels"))
+			.isNotEmpty();
+		// a finished task, so the counters and histograms have their first samples
+		awaitFinished(submitSine());
+		await(() -> http().withKey(null).get("/actuator/prometheus").body().contains("hopper_scaling_desired_workers"),
+				"the queue gauges");
+
+		String exported = http().withKey(null).get("/actuator/prometheus").body();
+		java.util.Set<String> named = new java.util.TreeSet<>();
+		java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\bhopper_[a-z0-9_]+").matcher(alerts + dashboard);
+		while (metric.find()) {
+			named.add(metric.group());
+		}
+		assertThat(named).isNotEmpty();
+		for (String name : named) {
+			assertThat(exported).as(name + " is exported").containsPattern("(?m)^" + name + "[{ ]");
+		}
 	}
 
 }
