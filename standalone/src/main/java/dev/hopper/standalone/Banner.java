@@ -20,6 +20,8 @@ final class Banner {
 				    %2$s
 				  The admin key for /admin/v1 is in data/admin-api-key.
 
+				  Console:            %1$s/console  (sign in with either key)
+
 				  Submit the sample:  curl -si -H "X-API-Key: %2$s" -F file=@samples/sine-440hz-0.5.wav -F type=audio-features %1$s/api/v1/tasks
 				  Poll the task:      curl -s -H "X-API-Key: %2$s" %1$s/api/v1/tasks/<id>
 				  Fetch its result:   curl -s -H "X-API-Key: %2$s" %1$s/api/v1/tasks/<id>/result

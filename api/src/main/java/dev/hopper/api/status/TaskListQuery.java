@@ -30,7 +30,7 @@ import org.jspecify.annotations.Nullable;
  * @param pageSize 1 to 500, default 100
  * @param pageToken the {@code nextPageToken} of the page before
  */
-record TaskListQuery(@Nullable List<String> state, @Nullable String type, @Nullable String batchId,
+public record TaskListQuery(@Nullable List<String> state, @Nullable String type, @Nullable String batchId,
 		@Nullable String sha256, @Nullable String errorCode, @Nullable Integer minAttempts,
 		@Nullable String createdAfter, @Nullable String createdBefore, @Nullable Integer pageSize,
 		@Nullable String pageToken) {
@@ -40,7 +40,7 @@ record TaskListQuery(@Nullable List<String> state, @Nullable String type, @Nulla
 	static final int DEFAULT_PAGE_SIZE = 100;
 
 	/** The filter for {@code tenantId} ({@code null}: every tenant). */
-	TaskFilter filter(@Nullable String tenantId, JobTypes types) {
+	public TaskFilter filter(@Nullable String tenantId, JobTypes types) {
 		JobType jobType = (this.type == null) ? null
 				: types.find(this.type)
 					.orElseThrow(() -> ApiProblem.badRequest("unknown_type", "Unknown task type; known types are "
@@ -63,7 +63,7 @@ record TaskListQuery(@Nullable List<String> state, @Nullable String type, @Nulla
 				time("createdAfter", this.createdAfter), time("createdBefore", this.createdBefore));
 	}
 
-	int limit() {
+	public int limit() {
 		int size = (this.pageSize != null) ? this.pageSize : DEFAULT_PAGE_SIZE;
 		if (size < 1 || size > MAX_PAGE_SIZE) {
 			throw ApiProblem.badRequest("invalid_page_size", "pageSize is from 1 to " + MAX_PAGE_SIZE);
@@ -71,7 +71,7 @@ record TaskListQuery(@Nullable List<String> state, @Nullable String type, @Nulla
 		return size;
 	}
 
-	@Nullable String before() {
+	public @Nullable String before() {
 		if (this.pageToken != null && !TimeOrderedId.isWellFormed(this.pageToken)) {
 			throw ApiProblem.badRequest("invalid_page_token", "pageToken is the nextPageToken of an earlier page");
 		}

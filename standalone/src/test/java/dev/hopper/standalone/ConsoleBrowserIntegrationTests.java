@@ -1,0 +1,222 @@
+package dev.hopper.standalone;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.content.ContentKind;
+import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.core.task.TaskOutbox;
+import dev.hopper.core.task.Upload;
+import dev.hopper.jobs.audio.engine.SampleEncoding;
+import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.storage.embedded.EmbeddedInfrastructure;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The console in a real browser (Debian's chromium, headless, through its chromedriver)
+ * against standalone on embedded infrastructure. A failing test leaves a screenshot under
+ * {@code target/console-screenshots}. Skipped where chromium is not installed, except in CI.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@ExtendWith(ConsoleBrowserIntegrationTests.Screenshots.class)
+class ConsoleBrowserIntegrationTests {
+
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+
+	private static final Duration WAIT = Duration.ofSeconds(30);
+
+	private EmbeddedInfrastructure embedded;
+
+	private ConfigurableApplicationContext context;
+
+	private Http http;
+
+	private String base;
+
+	private WebDriver browser;
+
+	@BeforeAll
+	void start() throws IOException {
+		boolean installed = CHROMEDRIVER.canExecute() && CHROMIUM.canExecute();
+		if (!installed && "true".equals(System.getenv("CI"))) {
+			throw new IllegalStateException("CI runs the browser tests: .ci/run installs chromium and chromium-driver");
+		}
+		Assumptions.assumeTrue(installed, "chromium and chromium-driver are not installed");
+		this.embedded = HopperStandalone.start(Files.createTempDirectory("hopper-console-it"));
+		Map<String, Object> properties = new HashMap<>(this.embedded.properties());
+		properties.put("hopper.amqp.namespace", "hopper-console-" + UUID.randomUUID().toString().substring(0, 8));
+		properties.putAll(Http.keyProperties());
+		this.context = HopperStandalone.application(properties).run("--server.port=0");
+		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
+		this.http = new Http(port);
+		this.base = "http://127.0.0.1:" + port;
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(CHROMIUM);
+		options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
+				"--disable-sync", "--window-size=1280,900",
+				"--user-data-dir=" + Files.createTempDirectory("hopper-chromium"));
+		this.browser = new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER).build(),
+				options);
+	}
+
+	@AfterAll
+	void stop() {
+		if (this.browser != null) {
+			this.browser.quit();
+		}
+		if (this.context != null) {
+			this.context.close();
+		}
+		if (this.embedded != null) {
+			this.embedded.close();
+		}
+	}
+
+	@Test
+	void aBadKeyIsRefusedAndNoPageOpensWithoutSigningIn() {
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(this.base + "/console/tasks");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/console/sign-in");
+
+		signIn("hop_not-a-key");
+
+		assertThat(this.browser.findElement(By.cssSelector("[role=alert]")).getText()).contains("not valid");
+		assertThat(this.browser.getCurrentUrl()).endsWith("/console/sign-in");
+	}
+
+	@Test
+	void anUploadMovesToSucceededInTheListWithoutAReloadAndItsPageShowsTheResult() {
+		signIn(Http.API_KEY);
+		this.browser.get(this.base + "/console/tasks");
+		((JavascriptExecutor) this.browser).executeScript("window.hopperSamePage = true;");
+
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 1.5, 523.25, 0.4);
+		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav)).json()
+			.get("id").asString();
+
+		By state = By.cssSelector("tr[data-task-id='" + id + "'] td.state");
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(state, "SUCCEEDED"));
+		assertThat(((JavascriptExecutor) this.browser).executeScript("return window.hopperSamePage === true;"))
+			.as("the list updated in place, without a reload")
+			.isEqualTo(true);
+
+		this.browser.findElement(By.linkText(id)).click();
+		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("SUCCEEDED");
+		String summary = this.browser.findElement(By.id("result-summary")).getText();
+		assertThat(summary).contains("Duration", "1.50 s", "Integrated loudness", "LUFS", "Key");
+	}
+
+	@Test
+	void aQueuedTaskIsCancelledFromItsPage() {
+		signIn(Http.API_KEY);
+		String id = queuedTaskOf(Http.TENANT);
+
+		this.browser.get(this.base + "/console/tasks/" + id);
+		this.browser.findElement(By.id("cancel")).click();
+
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(By.id("task-state"), "CANCELLED"));
+		assertThat(this.http.get("/api/v1/tasks/" + id).json().get("state").asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aTenantNeverSeesAnotherTenantsTask() {
+		signIn(Http.API_KEY);
+		String theirs = queuedTaskOf("someone-else");
+
+		this.browser.get(this.base + "/console/tasks/" + theirs);
+
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not found");
+		this.browser.get(this.base + "/console/tasks");
+		assertThat(this.browser.getPageSource()).doesNotContain(theirs);
+		this.browser.get(this.base + "/console/queues");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).as("operators' pages").isEqualTo("Not found");
+	}
+
+	@Test
+	void theOperatorSeesEveryTenantsTasksQueuesAndWorkers() {
+		String theirs = queuedTaskOf("another-tenant");
+		signIn(Http.ADMIN_KEY);
+
+		this.browser.get(this.base + "/console/tasks/" + theirs);
+		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("QUEUED");
+		this.browser.get(this.base + "/console/queues");
+		assertThat(this.browser.findElement(By.id("queues")).getText()).contains("audio-features", "map-parse");
+		this.browser.get(this.base + "/console/workers");
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"),
+				"live"));
+	}
+
+	private void signIn(String key) {
+		this.browser.manage().deleteAllCookies();
+		this.browser.get(this.base + "/console/sign-in");
+		this.browser.findElement(By.id("key")).sendKeys(key);
+		this.browser.findElement(By.cssSelector("form[action='/console/sign-in'] button")).click();
+	}
+
+	/** A task recorded as published whose message never went out: it stays QUEUED for as long as a test needs. */
+	private String queuedTaskOf(String tenant) {
+		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
+		this.context.getBean(TaskLifecycle.class)
+			.insert(Task.accepted(id, tenant, JobType.AUDIO_FEATURES,
+					new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
+					Instant.now()));
+		this.context.getBean(TaskOutbox.class).markPublished(id);
+		return id;
+	}
+
+	/** Keeps what the browser showed when a test failed. */
+	static final class Screenshots implements TestWatcher {
+
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			Object instance = context.getRequiredTestInstance();
+			if (instance instanceof ConsoleBrowserIntegrationTests tests && tests.browser != null) {
+				try {
+					Path folder = Files.createDirectories(Path.of("target", "console-screenshots"));
+					byte[] png = ((TakesScreenshot) tests.browser).getScreenshotAs(OutputType.BYTES);
+					Files.write(folder.resolve(context.getRequiredTestMethod().getName() + ".png"), png);
+				}
+				catch (IOException | RuntimeException ex) {
+					// the failure itself is what matters
+				}
+			}
+		}
+
+	}
+
+}
