@@ -176,9 +176,46 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("QUEUED");
 		this.browser.get(this.base + "/console/queues");
 		assertThat(this.browser.findElement(By.id("queues")).getText()).contains("audio-features", "map-parse");
-		this.browser.get(this.base + "/console/workers");
-		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id("workers"),
-				"live"));
+		this.browser.get(this.base + "/console/dead-letters");
+		assertThat(this.browser.findElement(By.tagName("h1")).getText()).isEqualTo("Dead letters");
+		new WebDriverWait(this.browser, WAIT).until((driver) -> {
+			driver.get(this.base + "/console/workers");
+			return driver.findElement(By.id("workers")).getText().contains("live");
+		});
+	}
+
+	@Test
+	void aBatchShowsItsProgressAndItsFailuresRunAgainFromItsPage() {
+		byte[] good = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 440, 0.5);
+		byte[] twelveBit = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 441, 0.5);
+		java.nio.ByteBuffer.wrap(twelveBit).order(java.nio.ByteOrder.LITTLE_ENDIAN).putShort(34, (short) 12);
+		var batch = this.http.postParts("/api/v1/batches",
+				Http.partList("type", "audio-features", "files", good, "files", twelveBit)).json();
+		String batchId = batch.get("id").asString();
+		String failing = batch.get("taskIds").get(1).asString();
+		String firstFinish = awaitState(failing, "FAILED").get("finishedAt").asString();
+		awaitState(batch.get("taskIds").get(0).asString(), "SUCCEEDED");
+		signIn(Http.API_KEY);
+
+		this.browser.get(this.base + "/console/batches/" + batchId);
+		assertThat(this.browser.findElement(By.id("batch-progress")).getAttribute("value")).isEqualTo("100");
+		assertThat(this.browser.findElement(By.id("batch-counts")).getText()).contains("SUCCEEDED", "FAILED");
+		this.browser.findElement(By.id("redrive-failed")).click();
+
+		// queued again with fresh attempts, it runs (and, the file being what it is, fails) once more
+		new WebDriverWait(this.browser, WAIT).until((driver) -> {
+			var task = this.http.get("/api/v1/tasks/" + failing).json();
+			return "FAILED".equals(task.get("state").asString()) && !firstFinish.equals(task.get("finishedAt").asString());
+		});
+	}
+
+	private tools.jackson.databind.JsonNode awaitState(String id, String state) {
+		tools.jackson.databind.JsonNode[] task = new tools.jackson.databind.JsonNode[1];
+		new WebDriverWait(this.browser, WAIT).until((driver) -> {
+			task[0] = this.http.get("/api/v1/tasks/" + id).json();
+			return state.equals(task[0].get("state").asString());
+		});
+		return task[0];
 	}
 
 	private void signIn(String key) {

@@ -14,6 +14,9 @@ import dev.hopper.api.status.TenantTasks;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.queue.DeadLetterStore;
+import dev.hopper.core.task.Batch;
+import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskFilter;
@@ -74,11 +77,15 @@ class ConsoleController {
 
 	private final JobTypes types;
 
+	private final BatchStore batches;
+
+	private final DeadLetterStore deadLetters;
+
 	private final JsonMapper json;
 
 	ConsoleController(ApiKeyStore keys, AuthProperties auth, TaskQueries tasks, TaskLifecycle lifecycle,
 			TenantTasks tenantTasks, Redrive redrive, ResultStore results, BlobStore blobs, QueueReport queues,
-			WorkerRegistry workers, JobTypes types, JsonMapper json) {
+			WorkerRegistry workers, JobTypes types, BatchStore batches, DeadLetterStore deadLetters, JsonMapper json) {
 		this.keys = keys;
 		this.auth = auth;
 		this.tasks = tasks;
@@ -90,6 +97,8 @@ class ConsoleController {
 		this.queues = queues;
 		this.workers = workers;
 		this.types = types;
+		this.batches = batches;
+		this.deadLetters = deadLetters;
 		this.json = json;
 	}
 
@@ -200,6 +209,47 @@ class ConsoleController {
 		return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG).body(new InputStreamResource(png));
 	}
 
+	@GetMapping("/console/batches/{id}")
+	String batch(@PathVariable String id, HttpServletRequest request, Model model) {
+		ConsoleSession session = session(request, model);
+		Batch batch = findBatch(session, id);
+		Map<TaskState, Long> counts = this.tasks.countByState(batch.id());
+		long total = counts.values().stream().mapToLong(Long::longValue).sum();
+		long finished = counts.entrySet().stream().filter((entry) -> entry.getKey().isTerminal())
+			.mapToLong(Map.Entry::getValue).sum();
+		model.addAttribute("batch", batch);
+		model.addAttribute("counts", counts);
+		model.addAttribute("total", total);
+		model.addAttribute("percent", (total == 0) ? 0 : (int) (finished * 100 / total));
+		model.addAttribute("failed", counts.getOrDefault(TaskState.FAILED, 0L));
+		model.addAttribute("tasks", this.tasks.findInBatch(batch.id(), null, PAGE).stream().map(TaskView::of).toList());
+		return "console/batch";
+	}
+
+	@PostMapping("/console/batches/{id}/redrive")
+	String redriveBatch(@PathVariable String id, HttpServletRequest request, Model model) {
+		Batch batch = findBatch(session(request, model), id);
+		this.redrive.failedTasksOf(batch.id());
+		return "redirect:/console/batches/" + batch.id();
+	}
+
+	@GetMapping("/console/dead-letters")
+	String deadLetters(HttpServletRequest request, Model model) {
+		operator(request, model);
+		model.addAttribute("deadLetters", this.deadLetters.findPending(null, PAGE));
+		return "console/dead-letters";
+	}
+
+	@PostMapping("/console/dead-letters/{id}/redrive")
+	String redriveDeadLetter(@PathVariable String id, HttpServletRequest request, Model model) {
+		operator(request, model);
+		this.deadLetters.find(id).filter((letter) -> letter.redrivenAt() == null && letter.taskId() != null)
+			.ifPresent((letter) -> this.tasks.find(letter.taskId())
+				.filter((task) -> task.state() == TaskState.FAILED && this.redrive.task(task))
+				.ifPresent((task) -> this.deadLetters.markRedriven(id, java.time.Instant.now())));
+		return "redirect:/console/dead-letters";
+	}
+
 	@GetMapping("/console/queues")
 	String queues(HttpServletRequest request, Model model) {
 		operator(request, model);
@@ -250,6 +300,13 @@ class ConsoleController {
 	private long count(ConsoleSession session, dev.hopper.core.task.JobType type, TaskState state) {
 		return this.tasks.count(new TaskFilter(session.tenantId(), java.util.Set.of(state), type, null, null, null,
 				null, null, null), 100_000);
+	}
+
+	/** The batch if this session may see it, else 404. */
+	private Batch findBatch(ConsoleSession session, String id) {
+		return (dev.hopper.core.TimeOrderedId.isWellFormed(id) ? this.batches.find(id) : Optional.<Batch>empty())
+			.filter((batch) -> session.isOperator() || batch.tenantId().equals(session.tenantId()))
+			.orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 	}
 
 	/** The task if this session may see it: its tenant's own, or any for the operator; else 404. */
