@@ -3,17 +3,13 @@ package dev.hopper.workers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
+import dev.hopper.core.Recurring;
 import dev.hopper.core.worker.WorkerRegistry;
 import dev.hopper.core.worker.WorkerStatus;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.context.SmartLifecycle;
 
@@ -23,8 +19,6 @@ import org.springframework.context.SmartLifecycle;
  * after three missed beats and goes after {@code hopper.worker.registry-keep}.
  */
 class WorkerBeat implements SmartLifecycle {
-
-	private static final Logger logger = LoggerFactory.getLogger(WorkerBeat.class);
 
 	private final WorkerRegistry registry;
 
@@ -40,7 +34,7 @@ class WorkerBeat implements SmartLifecycle {
 
 	private final String host = hostName();
 
-	private volatile @Nullable ScheduledExecutorService schedule;
+	private final Recurring recurring;
 
 	WorkerBeat(WorkerRegistry registry, LeaseKeeper leases, TaskListeners listeners, WorkerProperties properties,
 			Clock clock) {
@@ -50,6 +44,8 @@ class WorkerBeat implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.startedAt = clock.instant();
+		this.recurring = new Recurring("hopper-worker-beat", Duration.ZERO, properties.leaseRenewInterval(), this::beat,
+				() -> registry.leave(properties.id()));
 	}
 
 	/** This worker as it is now. */
@@ -63,43 +59,21 @@ class WorkerBeat implements SmartLifecycle {
 
 	@Override
 	public void start() {
-		ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor((runnable) -> {
-			Thread thread = new Thread(runnable, "hopper-worker-beat");
-			thread.setDaemon(true);
-			return thread;
-		});
-		this.schedule = started;
-		long interval = this.properties.leaseRenewInterval().toMillis();
-		started.scheduleWithFixedDelay(this::beat, 0, interval, TimeUnit.MILLISECONDS);
+		this.recurring.start();
 	}
 
 	@Override
 	public void stop() {
-		ScheduledExecutorService running = this.schedule;
-		this.schedule = null;
-		if (running != null) {
-			running.shutdownNow();
-			try {
-				this.registry.leave(this.properties.id());
-			}
-			catch (RuntimeException ex) {
-				logger.debug("Could not leave the worker registry; the entry expires: {}", ex.getMessage());
-			}
-		}
+		this.recurring.stop();
 	}
 
 	@Override
 	public boolean isRunning() {
-		return this.schedule != null;
+		return this.recurring.isRunning();
 	}
 
 	private void beat() {
-		try {
-			this.registry.beat(status(), this.properties.registryKeep());
-		}
-		catch (RuntimeException ex) {
-			logger.warn("Could not announce this worker; the next beat tries again: {}", ex.getMessage());
-		}
+		this.registry.beat(status(), this.properties.registryKeep());
 	}
 
 	private static String hostName() {
