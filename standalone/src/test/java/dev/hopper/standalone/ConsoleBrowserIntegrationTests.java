@@ -223,6 +223,7 @@ class ConsoleBrowserIntegrationTests {
 		this.browser.get(this.base + "/console/sign-in");
 		this.browser.findElement(By.id("key")).sendKeys(key);
 		this.browser.findElement(By.cssSelector("form[action='/console/sign-in'] button")).click();
+		assertThat(this.browser.getCurrentUrl()).as("no session id in a URL").doesNotContainIgnoringCase("jsessionid");
 	}
 
 	/** A task recorded as published whose message never went out: it stays QUEUED for as long as a test needs. */
