@@ -136,6 +136,7 @@ class ConsoleBrowserIntegrationTests {
 			.isEqualTo(true);
 
 		this.browser.findElement(By.linkText(id)).click();
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result-summary")));
 		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("SUCCEEDED");
 		String summary = this.browser.findElement(By.id("result-summary")).getText();
 		assertThat(summary).contains("Duration", "1.50 s", "Integrated loudness", "LUFS", "Key");
@@ -223,6 +224,9 @@ class ConsoleBrowserIntegrationTests {
 		this.browser.get(this.base + "/console/sign-in");
 		this.browser.findElement(By.id("key")).sendKeys(key);
 		this.browser.findElement(By.cssSelector("form[action='/console/sign-in'] button")).click();
+		// the form's answer has arrived: the overview, or the sign-in page again with its alert
+		new WebDriverWait(this.browser, WAIT).until((driver) -> !driver.getCurrentUrl().endsWith("/console/sign-in")
+				|| !driver.findElements(By.cssSelector("[role=alert]")).isEmpty());
 		assertThat(this.browser.getCurrentUrl()).as("no session id in a URL").doesNotContainIgnoringCase("jsessionid");
 	}
 
