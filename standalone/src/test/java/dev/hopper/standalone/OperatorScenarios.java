@@ -34,7 +34,9 @@ interface OperatorScenarios extends Scenario {
 		await(() -> admin.get("/admin/v1/workers").json().size() > 0, "the worker to announce itself");
 		awaitFinished(submitSine());
 
-		JsonNode queues = admin.get("/admin/v1/queues").json();
+		JsonNode snapshot = admin.get("/admin/v1/queues?fresh=true").json();
+		assertThat(java.time.Instant.parse(snapshot.get("asOf").asString())).isAfter(java.time.Instant.now().minusSeconds(10));
+		JsonNode queues = snapshot.get("queues");
 		assertThat(queues.valueStream().map((queue) -> queue.get("type").asString())).containsExactly("audio-features",
 				"map-parse", "byte-count");
 		JsonNode audio = queues.get(0);
@@ -44,6 +46,8 @@ interface OperatorScenarios extends Scenario {
 		assertThat(audio.get("finishedPerMinute").get("lastFiveMinutes").asDouble()).isPositive();
 		assertThat(audio.get("desiredWorkers").asInt()).isGreaterThanOrEqualTo(0);
 		assertProblem(http().get("/admin/v1/queues"), 401, "invalid_admin_key");
+		// without fresh=true: the last refresh, which says when it was read
+		assertThat(admin.get("/admin/v1/queues").json().get("asOf").isNull()).isFalse();
 
 		// the same figures as gauges, for Prometheus and an autoscaler
 		await(() -> http().withKey(null).get("/actuator/prometheus").body()

@@ -61,7 +61,10 @@ public final class OperatorViewsBenchmark {
 								null, requests), baseline);
 				report("GET /api/v1/tasks?pageSize=100 (newest first, no filter)",
 						time(client, base + "/api/v1/tasks?pageSize=100", Http.API_KEY, null, requests), baseline);
-				report("GET /admin/v1/queues", time(client, base + "/admin/v1/queues", Http.ADMIN_KEY, null, requests),
+				report("GET /admin/v1/queues (the last refresh)",
+						time(client, base + "/admin/v1/queues", Http.ADMIN_KEY, null, requests), baseline);
+				report("GET /admin/v1/queues?fresh=true (read now)",
+						time(client, base + "/admin/v1/queues?fresh=true", Http.ADMIN_KEY, null, Math.min(requests, 20)),
 						baseline);
 				report("GET /console (tenant overview)", time(client, base + "/console", null, session, requests),
 						baseline);

@@ -13,12 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
- * The queue report as gauges on {@code /actuator/prometheus}, refreshed on a schedule so a
- * scrape never queries the stores: per job type, messages ready, tasks running, the oldest
- * wait, live workers, their capacity, and {@code hopper_scaling_desired_workers}, the one
- * signal an autoscaler reads.
+ * The queue report refreshed on a schedule, so neither a scrape nor an operator's page
+ * queries the stores: as gauges on {@code /actuator/prometheus} (per job type, messages
+ * ready, tasks running, the oldest wait, live workers, their capacity, and
+ * {@code hopper_scaling_desired_workers}, the one signal an autoscaler reads), and as the
+ * latest snapshot, which says how old it is.
  */
-class QueueMetrics {
+public class QueueMetrics {
 
 	private static final Logger logger = LoggerFactory.getLogger(QueueMetrics.class);
 
@@ -28,6 +29,8 @@ class QueueMetrics {
 
 	private final Map<String, AtomicReference<QueueReport.QueueView>> latest = new ConcurrentHashMap<>();
 
+	private final AtomicReference<QueueReport.Snapshot> snapshot = new AtomicReference<>();
+
 	QueueMetrics(QueueReport report, MeterRegistry meters) {
 		this.report = report;
 		this.meters = meters;
@@ -36,13 +39,27 @@ class QueueMetrics {
 	@Scheduled(fixedDelayString = "${hopper.metrics.queue-interval:15s}", initialDelay = 0)
 	void refresh() {
 		try {
-			for (QueueReport.QueueView view : this.report.all()) {
-				this.latest.computeIfAbsent(view.type(), this::register).set(view);
-			}
+			fresh();
 		}
 		catch (RuntimeException ex) {
 			logger.warn("Could not refresh the queue gauges; they keep their last figures: {}", ex.getMessage());
 		}
+	}
+
+	/** The report as of the last refresh, computed now if there has been none. */
+	public QueueReport.Snapshot latest() {
+		QueueReport.Snapshot last = this.snapshot.get();
+		return (last != null) ? last : fresh();
+	}
+
+	/** The report computed now; the gauges and the snapshot follow it. */
+	public QueueReport.Snapshot fresh() {
+		QueueReport.Snapshot now = this.report.snapshot();
+		for (QueueReport.QueueView view : now.queues()) {
+			this.latest.computeIfAbsent(view.type(), this::register).set(view);
+		}
+		this.snapshot.set(now);
+		return now;
 	}
 
 	private AtomicReference<QueueReport.QueueView> register(String type) {

@@ -54,6 +54,12 @@ public class QueueReport {
 		this.clock = clock;
 	}
 
+	/** Every registered type's queue, now, stamped with the time it was read. */
+	public Snapshot snapshot() {
+		Instant asOf = this.clock.instant();
+		return new Snapshot(asOf, all());
+	}
+
 	/** Every registered type's queue, now. */
 	public List<QueueView> all() {
 		Instant now = this.clock.instant();
@@ -120,6 +126,15 @@ public class QueueReport {
 	public record QueueView(String type, @Nullable Long ready, @Nullable Integer consumers, long unacknowledged,
 			long running, @Nullable Double oldestWaitSeconds, Rate arrivedPerMinute, Rate finishedPerMinute,
 			long deadLetters, int liveWorkers, int capacity, int desiredWorkers) {
+	}
+
+	/**
+	 * The queues as read at one moment.
+	 *
+	 * @param asOf when they were read: a page shows it, so a stale figure says so
+	 * @param queues each registered type's queue
+	 */
+	public record Snapshot(Instant asOf, List<QueueView> queues) {
 	}
 
 	/**

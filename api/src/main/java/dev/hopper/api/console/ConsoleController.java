@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.hopper.api.admin.QueueMetrics;
 import dev.hopper.api.admin.QueueReport;
 import dev.hopper.api.auth.AuthProperties;
 import dev.hopper.api.redrive.Redrive;
@@ -71,7 +72,7 @@ class ConsoleController {
 
 	private final BlobStore blobs;
 
-	private final QueueReport queues;
+	private final QueueMetrics queues;
 
 	private final WorkerRegistry workers;
 
@@ -84,7 +85,7 @@ class ConsoleController {
 	private final JsonMapper json;
 
 	ConsoleController(ApiKeyStore keys, AuthProperties auth, TaskQueries tasks, TaskLifecycle lifecycle,
-			TenantTasks tenantTasks, Redrive redrive, ResultStore results, BlobStore blobs, QueueReport queues,
+			TenantTasks tenantTasks, Redrive redrive, ResultStore results, BlobStore blobs, QueueMetrics queues,
 			WorkerRegistry workers, JobTypes types, BatchStore batches, DeadLetterStore deadLetters, JsonMapper json) {
 		this.keys = keys;
 		this.auth = auth;
@@ -140,7 +141,7 @@ class ConsoleController {
 				"waiting", count(session, type, TaskState.QUEUED), "running", count(session, type, TaskState.RUNNING),
 				"failed", count(session, type, TaskState.FAILED))).toList());
 		if (session.isOperator()) {
-			model.addAttribute("queues", this.queues.all());
+			queues(model);
 		}
 		return "console/overview";
 	}
@@ -253,7 +254,7 @@ class ConsoleController {
 	@GetMapping("/console/queues")
 	String queues(HttpServletRequest request, Model model) {
 		operator(request, model);
-		model.addAttribute("queues", this.queues.all());
+		queues(model);
 		return "console/queues";
 	}
 
@@ -287,6 +288,13 @@ class ConsoleController {
 			Model model) {
 		model.addAttribute("detail", problem.getMessage());
 		return notThere(new ResponseStatusException(problem.status()), request, response, model);
+	}
+
+	/** The queues as of the last refresh, with its time, so a stale figure says so. */
+	private void queues(Model model) {
+		QueueReport.Snapshot snapshot = this.queues.latest();
+		model.addAttribute("queues", snapshot.queues());
+		model.addAttribute("queuesAsOf", snapshot.asOf());
 	}
 
 	private TaskPageView page(ConsoleSession session, TaskListQuery query) {
