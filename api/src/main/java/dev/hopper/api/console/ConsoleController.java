@@ -202,7 +202,7 @@ class ConsoleController {
 	@GetMapping("/console/tasks/{id}/overlay")
 	ResponseEntity<InputStreamResource> overlay(@PathVariable String id, HttpServletRequest request, Model model) {
 		Task task = find(session(request, model), id);
-		String key = BlobKeys.overlay((task.cachedFrom() != null) ? task.cachedFrom() : task.id());
+		String key = BlobKeys.overlayOf(task);
 		if (!this.blobs.exists(key)) {
 			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
 		}

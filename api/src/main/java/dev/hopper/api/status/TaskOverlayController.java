@@ -34,7 +34,7 @@ class TaskOverlayController {
 	@GetMapping("/api/v1/tasks/{id}/overlay")
 	ResponseEntity<InputStreamResource> overlay(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);
-		String key = BlobKeys.overlay((task.cachedFrom() != null) ? task.cachedFrom() : task.id());
+		String key = BlobKeys.overlayOf(task);
 		if (!this.blobs.exists(key)) {
 			throw ApiProblem.notFound("overlay_not_found", "Task " + id + " has no overlay (yet)");
 		}
