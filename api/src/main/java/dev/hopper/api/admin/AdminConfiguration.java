@@ -12,7 +12,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** What operators read: the queue report and its gauges. */
+/** What operators read: the queue report and its gauges, and the workers. */
 @Configuration(proxyBeanMethods = false)
 class AdminConfiguration {
 
@@ -20,6 +20,11 @@ class AdminConfiguration {
 	QueueReport queueReport(JobTypes types, WorkQueue queue, TaskQueries tasks, DeadLetterStore deadLetters,
 			WorkerRegistry workers, Clock clock) {
 		return new QueueReport(types, queue, tasks, deadLetters, workers, clock);
+	}
+
+	@Bean
+	WorkerViews workerViews(WorkerRegistry workers, TaskQueries tasks, Clock clock) {
+		return new WorkerViews(workers, tasks, clock);
 	}
 
 	@Bean

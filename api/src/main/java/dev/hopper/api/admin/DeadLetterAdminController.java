@@ -1,21 +1,16 @@
 package dev.hopper.api.admin;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 
-import dev.hopper.api.redrive.Redrive;
 import dev.hopper.api.problem.ApiProblem;
+import dev.hopper.api.redrive.DeadLetterRedrive;
 import dev.hopper.api.status.TaskView;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.queue.DeadLetter;
 import dev.hopper.core.queue.DeadLetterStore;
-import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskState;
-import dev.hopper.core.task.TaskQueries;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,17 +31,11 @@ class DeadLetterAdminController {
 
 	private final DeadLetterStore deadLetters;
 
-	private final TaskQueries tasks;
+	private final DeadLetterRedrive redrive;
 
-	private final Redrive redrive;
-
-	private final Clock clock;
-
-	DeadLetterAdminController(DeadLetterStore deadLetters, TaskQueries tasks, Redrive redrive, Clock clock) {
+	DeadLetterAdminController(DeadLetterStore deadLetters, DeadLetterRedrive redrive) {
 		this.deadLetters = deadLetters;
-		this.tasks = tasks;
 		this.redrive = redrive;
-		this.clock = clock;
 	}
 
 	@GetMapping
@@ -65,21 +54,7 @@ class DeadLetterAdminController {
 
 	@PostMapping("/{id}/redrive")
 	ResponseEntity<TaskView> redrive(@PathVariable String id) {
-		DeadLetter deadLetter = (TimeOrderedId.isWellFormed(id) ? this.deadLetters.find(id) : java.util.Optional
-			.<DeadLetter>empty()).orElseThrow(() -> ApiProblem.notFound("dead_letter_not_found", "No dead letter " + id));
-		if (deadLetter.redrivenAt() != null) {
-			throw new ApiProblem(HttpStatus.CONFLICT, "already_redriven", "It was redriven at " + deadLetter.redrivenAt());
-		}
-		Task task = (deadLetter.taskId() == null) ? null : this.tasks.find(deadLetter.taskId()).orElse(null);
-		if (task == null) {
-			throw new ApiProblem(HttpStatus.CONFLICT, "cannot_redrive",
-					"The message named no task that exists (" + deadLetter.code() + "); there is nothing to run");
-		}
-		if (task.state() != TaskState.FAILED || !this.redrive.task(task)) {
-			throw new ApiProblem(HttpStatus.CONFLICT, "task_not_failed", "Task " + task.id() + " is " + task.state());
-		}
-		this.deadLetters.markRedriven(id, this.clock.instant());
-		return ResponseEntity.accepted().body(TaskView.of(this.tasks.find(task.id()).orElse(task)));
+		return ResponseEntity.accepted().body(TaskView.of(this.redrive.redrive(id)));
 	}
 
 }

@@ -7,7 +7,9 @@ import java.util.Optional;
 
 import dev.hopper.api.admin.QueueMetrics;
 import dev.hopper.api.admin.QueueReport;
+import dev.hopper.api.admin.WorkerViews;
 import dev.hopper.api.auth.AuthProperties;
+import dev.hopper.api.redrive.DeadLetterRedrive;
 import dev.hopper.api.redrive.Redrive;
 import dev.hopper.api.status.TaskListQuery;
 import dev.hopper.api.status.TaskView;
@@ -27,7 +29,6 @@ import dev.hopper.core.task.TaskState;
 import dev.hopper.core.tenant.ApiKey;
 import dev.hopper.core.tenant.ApiKeySecrets;
 import dev.hopper.core.tenant.ApiKeyStore;
-import dev.hopper.core.worker.WorkerRegistry;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -74,7 +75,7 @@ class ConsoleController {
 
 	private final QueueMetrics queues;
 
-	private final WorkerRegistry workers;
+	private final WorkerViews workers;
 
 	private final JobTypes types;
 
@@ -82,11 +83,15 @@ class ConsoleController {
 
 	private final DeadLetterStore deadLetters;
 
+	private final DeadLetterRedrive deadLetterRedrive;
+
 	private final JsonMapper json;
 
 	ConsoleController(ApiKeyStore keys, AuthProperties auth, TaskQueries tasks, TaskLifecycle lifecycle,
 			TenantTasks tenantTasks, Redrive redrive, ResultStore results, BlobStore blobs, QueueMetrics queues,
-			WorkerRegistry workers, JobTypes types, BatchStore batches, DeadLetterStore deadLetters, JsonMapper json) {
+			WorkerViews workers, JobTypes types, BatchStore batches, DeadLetterStore deadLetters,
+			DeadLetterRedrive deadLetterRedrive,
+			JsonMapper json) {
 		this.keys = keys;
 		this.auth = auth;
 		this.tasks = tasks;
@@ -100,6 +105,7 @@ class ConsoleController {
 		this.types = types;
 		this.batches = batches;
 		this.deadLetters = deadLetters;
+		this.deadLetterRedrive = deadLetterRedrive;
 		this.json = json;
 	}
 
@@ -244,10 +250,7 @@ class ConsoleController {
 	@PostMapping("/console/dead-letters/{id}/redrive")
 	String redriveDeadLetter(@PathVariable String id, HttpServletRequest request, Model model) {
 		operator(request, model);
-		this.deadLetters.find(id).filter((letter) -> letter.redrivenAt() == null && letter.taskId() != null)
-			.ifPresent((letter) -> this.tasks.find(letter.taskId())
-				.filter((task) -> task.state() == TaskState.FAILED && this.redrive.task(task))
-				.ifPresent((task) -> this.deadLetters.markRedriven(id, java.time.Instant.now())));
+		this.deadLetterRedrive.redrive(id);
 		return "redirect:/console/dead-letters";
 	}
 
@@ -261,11 +264,7 @@ class ConsoleController {
 	@GetMapping("/console/workers")
 	String workers(HttpServletRequest request, Model model) {
 		operator(request, model);
-		java.time.Instant now = java.time.Instant.now();
-		model.addAttribute("workers", this.workers.all().stream().map((worker) -> Map.of("id", worker.id(), "host",
-				worker.host(), "jobTypes", String.join(", ", worker.jobTypes()), "concurrency", worker.concurrency(),
-				"busy", worker.runningTaskIds().size(), "state", worker.isLost(now) ? "lost" : "live", "beatAt",
-				worker.beatAt().toString())).toList());
+		model.addAttribute("workers", this.workers.all());
 		return "console/workers";
 	}
 
@@ -322,12 +321,7 @@ class ConsoleController {
 		if (session.isOperator()) {
 			return this.tasks.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
 		}
-		try {
-			return this.tenantTasks.find(session.tenant(), id);
-		}
-		catch (RuntimeException notTheirs) {
-			throw new ResponseStatusException(HttpStatus.NOT_FOUND);
-		}
+		return this.tenantTasks.find(session.tenant(), id);
 	}
 
 	private static ConsoleSession session(HttpServletRequest request, Model model) {

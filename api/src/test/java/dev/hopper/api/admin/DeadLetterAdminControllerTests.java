@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Optional;
 
 import dev.hopper.api.ApiSlice;
+import dev.hopper.api.redrive.DeadLetterRedrive;
 import dev.hopper.api.redrive.Redrive;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.queue.DeadLetter;
@@ -14,6 +15,7 @@ import dev.hopper.core.task.TaskState;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
@@ -26,6 +28,7 @@ import static org.mockito.BDDMockito.then;
 
 /** {@code /admin/v1/dead-letters}: listed newest first, redriven once, and each refusal's code. */
 @WebMvcTest(controllers = DeadLetterAdminController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
+@Import(DeadLetterRedrive.class)
 class DeadLetterAdminControllerTests extends ApiSlice {
 
 	@MockitoBean

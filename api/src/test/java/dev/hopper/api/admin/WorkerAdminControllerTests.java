@@ -11,6 +11,7 @@ import dev.hopper.core.worker.WorkerStatus;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpStatus;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
@@ -21,6 +22,7 @@ import static org.mockito.BDDMockito.given;
 
 /** {@code GET /admin/v1/workers}: live workers first, a silent one shown lost, each with what it runs. */
 @WebMvcTest(controllers = WorkerAdminController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
+@Import(WorkerViews.class)
 class WorkerAdminControllerTests extends ApiSlice {
 
 	@MockitoBean
