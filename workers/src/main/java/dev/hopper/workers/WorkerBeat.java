@@ -3,22 +3,18 @@ package dev.hopper.workers;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import dev.hopper.core.Recurring;
 import dev.hopper.core.worker.WorkerRegistry;
 import dev.hopper.core.worker.WorkerStatus;
-
-import org.springframework.context.SmartLifecycle;
 
 /**
  * Announces this worker in the registry every lease renewal: who it is, what it consumes
  * and what it runs now. A worker that stops cleanly leaves; one that dies is shown lost
  * after three missed beats and goes after {@code hopper.worker.registry-keep}.
  */
-class WorkerBeat implements SmartLifecycle {
+class WorkerBeat {
 
 	private final WorkerRegistry registry;
 
@@ -34,8 +30,6 @@ class WorkerBeat implements SmartLifecycle {
 
 	private final String host = hostName();
 
-	private final Recurring recurring;
-
 	WorkerBeat(WorkerRegistry registry, LeaseKeeper leases, TaskListeners listeners, WorkerProperties properties,
 			Clock clock) {
 		this.registry = registry;
@@ -44,8 +38,11 @@ class WorkerBeat implements SmartLifecycle {
 		this.properties = properties;
 		this.clock = clock;
 		this.startedAt = clock.instant();
-		this.recurring = new Recurring("hopper-worker-beat", Duration.ZERO, properties.leaseRenewInterval(), this::beat,
-				() -> registry.leave(properties.id()));
+	}
+
+	/** This worker leaves the registry: it stops cleanly. */
+	void leave() {
+		this.registry.leave(this.properties.id());
 	}
 
 	/** This worker as it is now. */
@@ -57,22 +54,8 @@ class WorkerBeat implements SmartLifecycle {
 				List.copyOf(this.leases.held()));
 	}
 
-	@Override
-	public void start() {
-		this.recurring.start();
-	}
-
-	@Override
-	public void stop() {
-		this.recurring.stop();
-	}
-
-	@Override
-	public boolean isRunning() {
-		return this.recurring.isRunning();
-	}
-
-	private void beat() {
+	/** Announces this worker as it is now, kept {@code hopper.worker.registry-keep}. */
+	void beat() {
 		this.registry.beat(status(), this.properties.registryKeep());
 	}
 

@@ -1,10 +1,12 @@
 package dev.hopper.workers;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.hopper.core.Recurring;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.queue.TaskPublisher;
@@ -18,6 +20,7 @@ import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.worker.WorkerRegistry;
 import dev.hopper.jobs.WorkerDrain;
+import dev.hopper.storage.RecurringWork;
 import dev.hopper.storage.amqp.DeadLetterPublisher;
 import dev.hopper.storage.amqp.QueueTopology;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -91,6 +94,13 @@ class WorkerConfiguration {
 	WorkerBeat workerBeat(WorkerRegistry registry, LeaseKeeper leases, TaskListeners listeners,
 			WorkerProperties properties, Clock clock) {
 		return new WorkerBeat(registry, leases, listeners, properties, clock);
+	}
+
+	/** The beat every lease renewal, from start; on stop the worker leaves the registry. */
+	@Bean
+	RecurringWork workerBeatSchedule(WorkerBeat beat, WorkerProperties properties) {
+		return new RecurringWork(new Recurring("hopper-worker-beat", Duration.ZERO, properties.leaseRenewInterval(),
+				beat::beat, beat::leave));
 	}
 
 	@Bean

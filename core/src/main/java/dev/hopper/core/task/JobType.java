@@ -25,7 +25,7 @@ public record JobType(String wireName) {
 	public static final JobType MAP_PARSE = new JobType("map-parse");
 
 	public JobType {
-		if (wireName == null || wireName.length() > MAX_LENGTH || !NAME.matcher(wireName).matches()) {
+		if (!isWellFormed(wireName)) {
 			throw new IllegalArgumentException("A job type name is lower-case words joined by hyphens, at most "
 					+ MAX_LENGTH + " characters: '" + wireName + "'");
 		}

@@ -4,10 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.util.UUID;
 
 import dev.hopper.core.task.TaskOutbox;
+import dev.hopper.core.Recurring;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.OutboxRelay;
 import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.queue.WorkQueue;
+import dev.hopper.storage.RecurringWork;
 import dev.hopper.storage.amqp.AmqpProperties;
 
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -34,9 +36,11 @@ public class OutboxConfiguration {
 				properties.interval());
 	}
 
+	/** The relay every interval while the application runs; on stop it gives up the relay's lease. */
 	@Bean
-	OutboxSchedule outboxSchedule(OutboxRelay relay, OutboxProperties properties) {
-		return new OutboxSchedule(relay, properties.interval());
+	RecurringWork outboxSchedule(OutboxRelay relay, OutboxProperties properties) {
+		return new RecurringWork(new Recurring("hopper-outbox-relay", properties.interval(), properties.interval(),
+				relay::relay, relay::stop));
 	}
 
 }

@@ -9,13 +9,13 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.data.mongodb.core.convert.MongoCustomConversions;
 import org.springframework.data.mongodb.core.mapping.MongoMappingContext;
 
-/** A {@link MongoTemplate} that maps Hopper's documents as the application's does, for code outside Spring's wiring. */
-public final class HopperMongoTemplates {
+/** A {@link MongoTemplate} that maps Hopper's documents as the application's does, for tests outside Spring's wiring. */
+final class HopperMongoTemplates {
 
 	private HopperMongoTemplates() {
 	}
 
-	public static MongoTemplate create(MongoClient client, String database) {
+	static MongoTemplate create(MongoClient client, String database) {
 		SimpleMongoClientDatabaseFactory factory = new SimpleMongoClientDatabaseFactory(client, database);
 		MongoCustomConversions conversions = JobTypeConversions.conversions();
 		MongoMappingContext mappingContext = new MongoMappingContext();
