@@ -5,6 +5,8 @@ import java.time.Instant;
 import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskEvent;
+import dev.hopper.core.task.TaskEvent.Step;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import static dev.hopper.core.task.TaskBuilder.aQueuedTask;
 import static dev.hopper.core.task.TaskBuilder.aRunningTask;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * What every adapter of the task ports must do with a task's life: each move applies only
@@ -142,6 +145,46 @@ public interface TaskLifecycleContract {
 		assertThat(failed.state()).isEqualTo(TaskState.FAILED);
 		assertThat(failed.finishedAt()).isEqualTo(now());
 		assertThat(failed.error()).isEqualTo(LOST);
+	}
+
+	@Test
+	default void theHistoryHoldsEachMoveThatHappenedAndNoneThatWasRefused() {
+		Task task = stored(aQueuedTask().published());
+
+		lifecycle().claim(task.id(), "worker-1", 3);
+		lifecycle().requeue(task.id(), LOST, now());
+		lifecycle().claim(task.id(), "worker-2", 3);
+		lifecycle().cancel(task.id());
+		lifecycle().cancel(task.id());
+		lifecycle().fail(task.id(), LOST);
+		lifecycle().succeed(task.id());
+		lifecycle().redrive(task.id());
+
+		assertThat(queries().history(task.id())).extracting(TaskEvent::what, TaskEvent::state, TaskEvent::workerId)
+			.containsExactly(tuple(Step.CLAIMED, TaskState.RUNNING, "worker-1"),
+					tuple(Step.RETRY_SCHEDULED, TaskState.QUEUED, null),
+					tuple(Step.CLAIMED, TaskState.RUNNING, "worker-2"),
+					tuple(Step.CANCEL_REQUESTED, TaskState.RUNNING, null), tuple(Step.FAILED, TaskState.FAILED, null),
+					tuple(Step.REDRIVEN, TaskState.QUEUED, null));
+		assertThat(queries().history(task.id()).get(4).error()).isEqualTo(LOST);
+		assertThat(queries().history(task.id())).allSatisfy((event) -> assertThat(event.at()).isEqualTo(now()));
+	}
+
+	@Test
+	default void theHistoryKeepsTheLatestStepsOnly() {
+		Task task = stored(aQueuedTask().published());
+		for (int i = 0; i < 70; i++) {
+			lifecycle().claim(task.id(), "worker-" + i, 1000);
+			lifecycle().handBack(task.id());
+		}
+
+		assertThat(queries().history(task.id())).hasSizeLessThanOrEqualTo(100)
+			.hasSizeGreaterThanOrEqualTo(50)
+			.last()
+			.extracting(TaskEvent::what)
+			.isEqualTo(Step.HANDED_BACK);
+		assertThat(queries().history("no-such-task")).isEmpty();
+		assertThat(queries().find(task.id())).get().extracting(Task::state).isEqualTo(TaskState.QUEUED);
 	}
 
 	private Task stored(dev.hopper.core.task.TaskBuilder builder) {

@@ -65,6 +65,38 @@ public interface TaskSearchContract {
 	}
 
 	@Test
+	default void theCensusCountsLiveTasksAndEachMinutesArrivalsAndFinishes() {
+		String tenant = aTenantOfItsOwn();
+		Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+		Task first = stored(mine(tenant).createdAt(now.minusSeconds(30)));
+		stored(mine(tenant).createdAt(now));
+		stored(mine(tenant).ofType(JobType.MAP_PARSE).inState(TaskState.RUNNING).createdAt(now));
+		stored(mine(tenant).inState(TaskState.SUCCEEDED).createdAt(now).finishedAt(now));
+		stored(mine(tenant).inState(TaskState.FAILED).createdAt(now).finishedAt(now));
+		stored(mine(tenant).inState(TaskState.FAILED).createdAt(now).finishedAt(now.minus(java.time.Duration.ofHours(2))));
+
+		dev.hopper.core.task.TaskCensus census = queries().census(now.minus(java.time.Duration.ofMinutes(10)));
+
+		assertThat(census.live().stream().filter((row) -> row.tenantId().equals(tenant)))
+			.extracting(dev.hopper.core.task.TaskCensus.Live::type, dev.hopper.core.task.TaskCensus.Live::state,
+					dev.hopper.core.task.TaskCensus.Live::count, dev.hopper.core.task.TaskCensus.Live::oldestCreatedAt)
+			.containsExactlyInAnyOrder(
+					org.assertj.core.api.Assertions.tuple(JobType.AUDIO_FEATURES, TaskState.QUEUED, 2L, first.createdAt()),
+					org.assertj.core.api.Assertions.tuple(JobType.MAP_PARSE, TaskState.RUNNING, 1L, now));
+		List<dev.hopper.core.task.TaskCensus.Minute> minutes = census.minutes().stream()
+			.filter((row) -> row.tenantId().equals(tenant))
+			.toList();
+		assertThat(minutes).allSatisfy((minute) -> assertThat(minute.minute().getEpochSecond() % 60).isZero());
+		assertThat(minutes.stream().mapToLong(dev.hopper.core.task.TaskCensus.Minute::arrived).sum()).isEqualTo(6);
+		assertThat(minutes.stream().filter((minute) -> minute.type().equals(JobType.AUDIO_FEATURES))
+			.mapToLong(dev.hopper.core.task.TaskCensus.Minute::succeeded).sum()).isEqualTo(1);
+		assertThat(minutes.stream().mapToLong(dev.hopper.core.task.TaskCensus.Minute::failed).sum()).isEqualTo(1);
+		assertThat(minutes).filteredOn((minute) -> minute.succeeded() > 0).singleElement()
+			.extracting(dev.hopper.core.task.TaskCensus.Minute::minute)
+			.isEqualTo(now.truncatedTo(java.time.temporal.ChronoUnit.MINUTES));
+	}
+
+	@Test
 	default void aTimeRangeIsHalfOpen() throws Exception {
 		String tenant = aTenantOfItsOwn();
 		Task before = stored(mine(tenant));

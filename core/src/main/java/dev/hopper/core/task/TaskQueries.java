@@ -12,6 +12,9 @@ public interface TaskQueries {
 
 	Optional<Task> find(String id);
 
+	/** The task's latest steps, oldest first (empty for a task that has not moved, or is not there). */
+	List<TaskEvent> history(String id);
+
 	/** RUNNING tasks with no heartbeat since {@code before}: orphans, if no worker holds their lease. */
 	List<Task> findSilentRunning(Instant before, int limit);
 
@@ -45,6 +48,9 @@ public interface TaskQueries {
 
 	/** The QUEUED task of {@code type} accepted first: the one that has waited longest. */
 	Optional<Task> oldestQueued(JobType type);
+
+	/** Every tenant's waiting and running tasks now, and arrivals and finishes per minute since {@code since}. */
+	TaskCensus census(Instant since);
 
 	/** How many tasks {@code filter} shows, counting no further than {@code cap}. */
 	long count(TaskFilter filter, long cap);

@@ -105,6 +105,11 @@ public final class TaskBuilder {
 		return this;
 	}
 
+	public TaskBuilder finishedAt(Instant finishedAt) {
+		this.finishedAt = finishedAt;
+		return this;
+	}
+
 	public TaskBuilder runBy(String workerId) {
 		this.workerId = workerId;
 		return this;

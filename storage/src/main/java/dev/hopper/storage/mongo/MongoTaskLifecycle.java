@@ -8,6 +8,8 @@ import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskEvent;
+import dev.hopper.core.task.TaskEvent.Step;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.TaskTransitions;
@@ -27,6 +29,9 @@ import static org.springframework.data.mongodb.core.query.Query.query;
  * {@link TaskTransitions} allows, so it applies at most once however many workers race.
  */
 class MongoTaskLifecycle implements TaskLifecycle {
+
+	/** A task keeps its latest steps: enough for any history a person reads, and a bounded document. */
+	static final int HISTORY_LIMIT = 100;
 
 	private final MongoOperations mongo;
 
@@ -54,6 +59,7 @@ class MongoTaskLifecycle implements TaskLifecycle {
 			.set("workerId", workerId)
 			.set("heartbeatAt", now)
 			.inc("attempts", 1);
+		record(update, new TaskEvent(now, Step.CLAIMED, TaskState.RUNNING, workerId, null));
 		Task claimed = this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
 				Task.class, TaskCollection.NAME);
 		if (claimed != null) {
@@ -85,24 +91,28 @@ class MongoTaskLifecycle implements TaskLifecycle {
 
 	@Override
 	public boolean succeed(String id) {
-		return moveTo(id, TaskState.SUCCEEDED, new Update());
+		return moveTo(id, Step.SUCCEEDED, TaskState.SUCCEEDED, new Update());
 	}
 
 	@Override
 	public boolean succeedFromCache(String id, String originTaskId) {
-		return moveTo(id, TaskState.SUCCEEDED, Update.update("cachedFrom", originTaskId), TaskState.RUNNING);
+		return moveTo(id, Step.REUSED, TaskState.SUCCEEDED, Update.update("cachedFrom", originTaskId), TaskState.RUNNING);
 	}
 
 	@Override
 	public boolean fail(String id, TaskError error) {
-		return moveTo(id, TaskState.FAILED, Update.update("error", error));
+		return moveTo(id, new Move(Step.FAILED, TaskState.FAILED, error), new Update(),
+				TaskTransitions.sourcesOf(TaskState.FAILED).toArray(TaskState[]::new));
 	}
 
 	@Override
 	public Optional<Task> cancel(String id) {
-		if (!moveTo(id, TaskState.CANCELLED, new Update(), TaskState.QUEUED)) {
-			this.mongo.updateFirst(query(where("_id").is(id).and("state").is(TaskState.RUNNING)),
-					Update.update("cancelRequested", true), TaskCollection.NAME);
+		if (!moveTo(id, Step.CANCELLED, TaskState.CANCELLED, new Update(), TaskState.QUEUED)) {
+			Update request = Update.update("cancelRequested", true);
+			record(request, new TaskEvent(this.clock.instant(), Step.CANCEL_REQUESTED, TaskState.RUNNING, null, null));
+			this.mongo.updateFirst(
+					query(where("_id").is(id).and("state").is(TaskState.RUNNING).and("cancelRequested").ne(true)),
+					request, TaskCollection.NAME);
 		}
 		return find(id);
 	}
@@ -117,25 +127,27 @@ class MongoTaskLifecycle implements TaskLifecycle {
 
 	@Override
 	public boolean cancelled(String id) {
-		return moveTo(id, TaskState.CANCELLED, new Update(), TaskState.RUNNING);
+		return moveTo(id, Step.CANCELLED, TaskState.CANCELLED, new Update(), TaskState.RUNNING);
 	}
 
 	@Override
 	public boolean handBack(String id) {
-		return moveTo(id, TaskState.QUEUED, new Update().inc("attempts", -1).unset("workerId"), TaskState.RUNNING);
+		return moveTo(id, Step.HANDED_BACK, TaskState.QUEUED, new Update().inc("attempts", -1).unset("workerId"),
+				TaskState.RUNNING);
 	}
 
 	@Override
 	public boolean requeue(String id, TaskError error, Instant retryAt) {
-		Update update = new Update().set("error", error).set("published", false).set("retryAt", retryAt).unset("workerId");
-		return moveTo(id, TaskState.QUEUED, update, TaskState.RUNNING);
+		Update update = new Update().set("published", false).set("retryAt", retryAt).unset("workerId");
+		return moveTo(id, new Move(Step.RETRY_SCHEDULED, TaskState.QUEUED, error), update, TaskState.RUNNING);
 	}
 
 	@Override
 	public boolean releaseOrphan(String id, String workerId, Instant silentSince, TaskError error) {
 		Criteria stillSilent = where("workerId").is(workerId).and("heartbeatAt").lt(silentSince);
-		Update update = new Update().set("error", error).set("published", false).unset("workerId");
-		return moveTo(id, TaskState.QUEUED, update, stillSilent, TaskState.RUNNING);
+		Update update = new Update().set("published", false).unset("workerId");
+		return moveTo(id, new Move(Step.ORPHAN_RELEASED, TaskState.QUEUED, error), update, stillSilent,
+				TaskState.RUNNING);
 	}
 
 	@Override
@@ -145,31 +157,43 @@ class MongoTaskLifecycle implements TaskLifecycle {
 			.unset("finishedAt")
 			.unset("workerId")
 			.set("cancelRequested", false);
-		return moveTo(id, TaskState.QUEUED, update, TaskState.FAILED);
+		return moveTo(id, Step.REDRIVEN, TaskState.QUEUED, update, TaskState.FAILED);
 	}
 
-	private boolean moveTo(String id, TaskState target, Update update) {
-		return moveTo(id, target, update, TaskTransitions.sourcesOf(target).toArray(TaskState[]::new));
+	private boolean moveTo(String id, Step step, TaskState target, Update update) {
+		return moveTo(id, step, target, update, TaskTransitions.sourcesOf(target).toArray(TaskState[]::new));
 	}
 
 	/** Moves the task to {@code target} from one of {@code from}, which the transition table must allow. */
-	private boolean moveTo(String id, TaskState target, Update update, TaskState... from) {
-		return moveTo(id, target, update, null, from);
+	private boolean moveTo(String id, Step step, TaskState target, Update update, TaskState... from) {
+		return moveTo(id, new Move(step, target, null), update, from);
 	}
 
-	/** As above, only while the task also meets {@code condition}. */
-	private boolean moveTo(String id, TaskState target, Update update, @Nullable Criteria condition,
-			TaskState... from) {
-		requireTransitions(target, from);
+	private boolean moveTo(String id, Move move, Update update, TaskState... from) {
+		return moveTo(id, move, update, null, from);
+	}
+
+	/** As above, only while the task also meets {@code condition}; the step joins its history in the same update. */
+	private boolean moveTo(String id, Move move, Update update, @Nullable Criteria condition, TaskState... from) {
+		requireTransitions(move.target(), from);
 		Query movable = query(where("_id").is(id).and("state").in((Object[]) from));
 		if (condition != null) {
 			movable.addCriteria(condition);
 		}
-		update.set("state", target);
-		if (target.isTerminal()) {
-			update.set("finishedAt", this.clock.instant());
+		Instant now = this.clock.instant();
+		update.set("state", move.target());
+		if (move.target().isTerminal()) {
+			update.set("finishedAt", now);
 		}
+		if (move.error() != null) {
+			update.set("error", move.error());
+		}
+		record(update, new TaskEvent(now, move.step(), move.target(), null, move.error()));
 		return this.mongo.updateFirst(movable, update, TaskCollection.NAME).getModifiedCount() == 1;
+	}
+
+	private static void record(Update update, TaskEvent event) {
+		update.push("history").slice(-HISTORY_LIMIT).each(event);
 	}
 
 	private static void requireTransitions(TaskState target, TaskState... from) {
@@ -182,6 +206,10 @@ class MongoTaskLifecycle implements TaskLifecycle {
 
 	private Optional<Task> find(String id) {
 		return Optional.ofNullable(this.mongo.findById(id, Task.class, TaskCollection.NAME));
+	}
+
+	/** A step, the state it leads to, and the error it records (kept as the task's last). */
+	private record Move(Step step, TaskState target, @Nullable TaskError error) {
 	}
 
 }

@@ -8,6 +8,8 @@ import java.util.Optional;
 
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskCensus;
+import dev.hopper.core.task.TaskEvent;
 import dev.hopper.core.task.TaskFilter;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.task.TaskState;
@@ -32,7 +34,16 @@ class MongoTaskQueries implements TaskQueries {
 
 	@Override
 	public Optional<Task> find(String id) {
-		return Optional.ofNullable(this.mongo.findById(id, Task.class, TaskCollection.NAME));
+		return Optional.ofNullable(this.mongo.findOne(withoutHistory(query(where("_id").is(id))), Task.class,
+				TaskCollection.NAME));
+	}
+
+	@Override
+	public List<TaskEvent> history(String id) {
+		Query history = query(where("_id").is(id));
+		history.fields().include("history");
+		Steps steps = this.mongo.findOne(history, Steps.class, TaskCollection.NAME);
+		return (steps != null && steps.history() != null) ? steps.history() : List.of();
 	}
 
 	@Override
@@ -105,6 +116,7 @@ class MongoTaskQueries implements TaskQueries {
 	@Override
 	public List<Task> search(TaskFilter filter, @Nullable String beforeId, int limit) {
 		Query page = query(TaskFilterQuery.of(filter, beforeId)).with(Sort.by(Sort.Direction.DESC, "_id")).limit(limit);
+		withoutHistory(page);
 		return this.mongo.find(page, Task.class, TaskCollection.NAME);
 	}
 
@@ -115,9 +127,23 @@ class MongoTaskQueries implements TaskQueries {
 	}
 
 	@Override
+	public TaskCensus census(Instant since) {
+		return TaskCensusQuery.take(this.mongo, since);
+	}
+
+	@Override
 	public long count(TaskFilter filter, long cap) {
 		return this.mongo.count(query(TaskFilterQuery.of(filter, null)).limit((int) Math.min(cap, Integer.MAX_VALUE)),
 				TaskCollection.NAME);
+	}
+
+	/** Status reads leave the history out: it is read on its own, when asked for. */
+	private static Query withoutHistory(Query query) {
+		query.fields().exclude("history");
+		return query;
+	}
+
+	private record Steps(@Nullable List<TaskEvent> history) {
 	}
 
 }
