@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -29,6 +30,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
@@ -80,6 +82,7 @@ class ConsoleBrowserIntegrationTests {
 		Map<String, Object> properties = new HashMap<>(this.embedded.properties());
 		properties.put("hopper.amqp.namespace", "hopper-console-" + UUID.randomUUID().toString().substring(0, 8));
 		properties.putAll(Http.keyProperties());
+		properties.put("hopper.metrics.queue-interval", "1s");
 		this.context = HopperStandalone.application(properties).run("--server.port=0");
 		int port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
 		this.http = new Http(port);
@@ -140,6 +143,9 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("SUCCEEDED");
 		String summary = this.browser.findElement(By.id("result-summary")).getText();
 		assertThat(summary).contains("Duration", "1.50 s", "Integrated loudness", "LUFS", "Key");
+		assertThat(this.browser.findElements(By.cssSelector("figure.curve svg polyline"))).as("chroma and MFCC curves")
+			.hasSize(2);
+		keep("task-succeeded");
 	}
 
 	@Test
@@ -152,6 +158,81 @@ class ConsoleBrowserIntegrationTests {
 
 		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(By.id("task-state"), "CANCELLED"));
 		assertThat(this.http.get("/api/v1/tasks/" + id).json().get("state").asString()).isEqualTo("CANCELLED");
+	}
+
+	@Test
+	void aRunningTaskShowsItsProgressAndTimelineAndIsCancelledFromItsPage() {
+		signIn(Http.API_KEY);
+		byte[] twentyMinutes = WavFixtures.sine(SampleEncoding.PCM_U8, 8_000, 1, 1200.0, 440, 0.5);
+		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", twentyMinutes))
+			.json()
+			.get("id")
+			.asString();
+		new WebDriverWait(this.browser, WAIT).until((driver) -> this.http.get("/api/v1/tasks/" + id).json()
+			.get("progress").get("done").asLong() > 0);
+
+		this.browser.get(this.base + "/console/tasks/" + id);
+		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("RUNNING");
+		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Accepted", "Claimed", "Last heartbeat");
+		assertThat(Integer.parseInt(this.browser.findElement(By.tagName("progress")).getAttribute("value"))).isPositive();
+		this.browser.findElement(By.id("cancel")).click();
+
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(By.id("task-state"), "CANCELLED"));
+		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Cancel requested", "Cancelled");
+		keep("task-cancelled");
+		assertThat(this.http.get("/api/v1/tasks/" + id + "/history").json().get("events").valueStream()
+			.map((event) -> event.get("what").asString())
+			.toList()).containsSubsequence("CLAIMED", "CANCEL_REQUESTED", "CANCELLED");
+	}
+
+	@Test
+	void theOverviewCountsAndChartsTheLastHour() {
+		signIn(Http.API_KEY);
+		byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 16_000, 1, 0.5, 440, 0.4);
+		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav)).json()
+			.get("id").asString();
+		awaitState(id, "SUCCEEDED");
+
+		new WebDriverWait(this.browser, WAIT).until((driver) -> {
+			driver.get(this.base + "/console");
+			return Long.parseLong(driver.findElement(By.cssSelector("tr[data-type='audio-features'] td.finished"))
+				.getText()) >= 1;
+		});
+		var row = this.browser.findElement(By.cssSelector("tr[data-type='audio-features']"));
+		var chart = row.findElement(By.cssSelector("svg.chart"));
+		assertThat(chart.getAttribute("role")).isEqualTo("img");
+		assertThat(chart.getAttribute("aria-label")).contains("finished in the last hour");
+		assertThat(chart.findElements(By.cssSelector("rect.ok"))).as("this minute's success is drawn").isNotEmpty();
+		keep("overview");
+	}
+
+	@Test
+	void everyPageFitsAPhoneAndLabelsItsControls() {
+		signIn(Http.ADMIN_KEY);
+		String id = queuedTaskOf(Http.TENANT);
+		Dimension wide = this.browser.manage().window().getSize();
+		this.browser.manage().window().setSize(new Dimension(390, 844));
+		try {
+			for (String page : List.of("/console", "/console/tasks", "/console/tasks/" + id, "/console/queues",
+					"/console/workers", "/console/dead-letters")) {
+				this.browser.get(this.base + page);
+				JavascriptExecutor script = (JavascriptExecutor) this.browser;
+				assertThat((Boolean) script.executeScript(
+						"return document.documentElement.scrollWidth <= window.innerWidth + 1;"))
+					.as("%s scrolls sideways at 390 px", page)
+					.isTrue();
+				assertThat((Long) script.executeScript("""
+						return Array.from(document.querySelectorAll('input:not([type=hidden]), select, button'))
+						  .filter(e => !(e.closest('label') || e.getAttribute('aria-label') || (e.id && document.querySelector('label[for="' + e.id + '"]')) || e.textContent.trim()))
+						  .length;"""))
+					.as("%s has unlabelled controls", page)
+					.isZero();
+				keep("phone" + page.replace('/', '-'));
+			}
+		}
+		finally {
+			this.browser.manage().window().setSize(wide);
+		}
 	}
 
 	@Test
@@ -241,6 +322,11 @@ class ConsoleBrowserIntegrationTests {
 		return id;
 	}
 
+	/** Keeps what the browser shows now, under target/console-screenshots, for a person to look at. */
+	private void keep(String name) {
+		Screenshots.save(this.browser, name);
+	}
+
 	/** Keeps what the browser showed when a test failed. */
 	static final class Screenshots implements TestWatcher {
 
@@ -248,14 +334,17 @@ class ConsoleBrowserIntegrationTests {
 		public void testFailed(ExtensionContext context, Throwable cause) {
 			Object instance = context.getRequiredTestInstance();
 			if (instance instanceof ConsoleBrowserIntegrationTests tests && tests.browser != null) {
-				try {
-					Path folder = Files.createDirectories(Path.of("target", "console-screenshots"));
-					byte[] png = ((TakesScreenshot) tests.browser).getScreenshotAs(OutputType.BYTES);
-					Files.write(folder.resolve(context.getRequiredTestMethod().getName() + ".png"), png);
-				}
-				catch (IOException | RuntimeException ex) {
-					// the failure itself is what matters
-				}
+				save(tests.browser, "failed-" + context.getRequiredTestMethod().getName());
+			}
+		}
+
+		static void save(WebDriver browser, String name) {
+			try {
+				Path folder = Files.createDirectories(Path.of("target", "console-screenshots"));
+				Files.write(folder.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+			}
+			catch (IOException | RuntimeException ex) {
+				// a picture is a help, never the test's outcome
 			}
 		}
 

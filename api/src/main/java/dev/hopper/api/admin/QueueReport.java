@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Set;
+import java.time.temporal.ChronoUnit;
+import java.util.function.ToLongFunction;
 
 import dev.hopper.core.HopperFailure;
 import dev.hopper.core.queue.DeadLetterStore;
@@ -12,7 +13,7 @@ import dev.hopper.core.queue.QueueDepth;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.JobTypes;
-import dev.hopper.core.task.TaskFilter;
+import dev.hopper.core.task.TaskCensus;
 import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.worker.WorkerRegistry;
@@ -26,8 +27,8 @@ import org.jspecify.annotations.Nullable;
  */
 public class QueueReport {
 
-	/** Counts stop here: a busier queue reads "at least". */
-	static final long COUNT_CAP = 1_000_000;
+	/** How far back the census counts arrivals and finishes: the overview's chart. */
+	public static final Duration CENSUS_WINDOW = Duration.ofHours(1);
 
 	/** Tasks a worker runs at once, for the scaling signal when no worker is live to say. */
 	private static final int DEFAULT_CONCURRENCY = 2;
@@ -54,36 +55,54 @@ public class QueueReport {
 		this.clock = clock;
 	}
 
-	/** Every registered type's queue, now, stamped with the time it was read. */
+	/** Every registered type's queue, now, stamped with the time it was read, and the census it came from. */
 	public Snapshot snapshot() {
-		Instant asOf = this.clock.instant();
-		return new Snapshot(asOf, all());
-	}
-
-	/** Every registered type's queue, now. */
-	public List<QueueView> all() {
 		Instant now = this.clock.instant();
+		TaskCensus census = this.tasks.census(now.truncatedTo(ChronoUnit.MINUTES).minus(CENSUS_WINDOW));
 		List<WorkerStatus> live = this.workers.all().stream().filter((worker) -> !worker.isLost(now)).toList();
-		return this.types.all().stream().map((type) -> of(type, now, live)).toList();
+		List<QueueView> queues = this.types.all().stream().map((type) -> of(type, census, now, live)).toList();
+		return new Snapshot(now, queues, census);
 	}
 
-	private QueueView of(JobType type, Instant now, List<WorkerStatus> live) {
+	private QueueView of(JobType type, TaskCensus census, Instant now, List<WorkerStatus> live) {
 		QueueDepth depth = depth(type);
-		long running = this.tasks.count(filter(type, Set.of(TaskState.RUNNING), null), COUNT_CAP);
-		Double oldestWait = this.tasks.oldestQueued(type)
-			.map((task) -> Duration.between(task.createdAt(), now).toMillis() / 1000.0)
+		long running = census.live().stream()
+			.filter((row) -> row.type().equals(type) && row.state() == TaskState.RUNNING)
+			.mapToLong(TaskCensus.Live::count)
+			.sum();
+		Double oldestWait = census.live().stream()
+			.filter((row) -> row.type().equals(type) && row.state() == TaskState.QUEUED && row.oldestCreatedAt() != null)
+			.map(TaskCensus.Live::oldestCreatedAt)
+			.min(Instant::compareTo)
+			.map((oldest) -> Duration.between(oldest, now).toMillis() / 1000.0)
 			.orElse(null);
 		List<WorkerStatus> consumers = live.stream().filter((worker) -> worker.jobTypes().contains(type.wireName()))
 			.toList();
 		int capacity = consumers.stream().mapToInt(WorkerStatus::concurrency).sum();
 		int perWorker = consumers.stream().mapToInt(WorkerStatus::concurrency).max().orElse(DEFAULT_CONCURRENCY);
 		long waiting = (depth != null) ? depth.ready() : 0;
+		Instant thisMinute = now.truncatedTo(ChronoUnit.MINUTES);
 		return new QueueView(type.wireName(), (depth != null) ? depth.ready() : null,
 				(depth != null) ? depth.consumers() : null, running, running, oldestWait,
-				new Rate(arrived(type, now, 1), arrived(type, now, 5) / 5.0),
-				new Rate(finished(type, now, 1), finished(type, now, 5) / 5.0),
-				this.deadLetters.countPending(type), consumers.size(), capacity,
-				(int) Math.ceil((waiting + running) / (double) perWorker));
+				rate(census, type, thisMinute, TaskCensus.Minute::arrived),
+				rate(census, type, thisMinute, TaskCensus.Minute::finished), this.deadLetters.countPending(type),
+				consumers.size(), capacity, (int) Math.ceil((waiting + running) / (double) perWorker));
+	}
+
+	/** Over whole minutes before this one, so a rate does not dip each time a minute starts. */
+	private static Rate rate(TaskCensus census, JobType type, Instant thisMinute,
+			ToLongFunction<TaskCensus.Minute> count) {
+		Instant lastMinute = thisMinute.minus(Duration.ofMinutes(1));
+		Instant fiveAgo = thisMinute.minus(Duration.ofMinutes(5));
+		long last = 0;
+		long five = 0;
+		for (TaskCensus.Minute minute : census.minutes()) {
+			if (minute.type().equals(type) && minute.minute().isBefore(thisMinute)) {
+				last += minute.minute().equals(lastMinute) ? count.applyAsLong(minute) : 0;
+				five += minute.minute().isBefore(fiveAgo) ? 0 : count.applyAsLong(minute);
+			}
+		}
+		return new Rate(last, five / 5.0);
 	}
 
 	private @Nullable QueueDepth depth(JobType type) {
@@ -96,18 +115,6 @@ public class QueueReport {
 		}
 	}
 
-	private double arrived(JobType type, Instant now, int minutes) {
-		return this.tasks.count(filter(type, Set.of(), now.minus(Duration.ofMinutes(minutes))), COUNT_CAP);
-	}
-
-	private double finished(JobType type, Instant now, int minutes) {
-		return this.tasks.countFinishedSince(type, now.minus(Duration.ofMinutes(minutes)));
-	}
-
-	private static TaskFilter filter(JobType type, Set<TaskState> states, @Nullable Instant after) {
-		return new TaskFilter(null, states, type, null, null, null, null, after, null);
-	}
-
 	/**
 	 * One job type's queue.
 	 *
@@ -116,7 +123,7 @@ public class QueueReport {
 	 * @param unacknowledged messages handed to a worker and not yet done with (each running task holds one)
 	 * @param running tasks RUNNING now
 	 * @param oldestWaitSeconds how long the task that has waited longest has waited; null with none waiting
-	 * @param arrivedPerMinute tasks accepted: in the last minute, and per minute over the last five
+	 * @param arrivedPerMinute tasks accepted: in the last whole minute, and per minute over the last five
 	 * @param finishedPerMinute tasks that finished, likewise
 	 * @param deadLetters dead letters waiting for an operator
 	 * @param liveWorkers worker processes consuming it that beat lately
@@ -133,8 +140,9 @@ public class QueueReport {
 	 *
 	 * @param asOf when they were read: a page shows it, so a stale figure says so
 	 * @param queues each registered type's queue
+	 * @param census the tasks counted then, per tenant, over the last hour: the console's overview reads it
 	 */
-	public record Snapshot(Instant asOf, List<QueueView> queues) {
+	public record Snapshot(Instant asOf, List<QueueView> queues, TaskCensus census) {
 	}
 
 	/**

@@ -38,8 +38,17 @@ public record ConsoleSession(@Nullable String tenantId, String csrfToken) {
 
 	static @Nullable ConsoleSession of(HttpServletRequest request) {
 		HttpSession session = request.getSession(false);
-		return (session != null && session.getAttribute(ATTRIBUTE) instanceof ConsoleSession signedIn) ? signedIn
-				: null;
+		return (session != null) ? of(session) : null;
+	}
+
+	/** Who is signed in on {@code session}; null once it was signed out or expired. */
+	static @Nullable ConsoleSession of(HttpSession session) {
+		try {
+			return (session.getAttribute(ATTRIBUTE) instanceof ConsoleSession signedIn) ? signedIn : null;
+		}
+		catch (IllegalStateException ex) {
+			return null;
+		}
 	}
 
 	/** Signs in on a new session id, so an id planted before sign-in is worth nothing. */

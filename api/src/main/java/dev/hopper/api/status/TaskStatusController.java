@@ -7,6 +7,7 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
+import dev.hopper.core.task.TaskQueries;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.result.ResultStore;
 import org.jspecify.annotations.Nullable;
@@ -43,8 +44,12 @@ class TaskStatusController {
 
 	private final ResultStore results;
 
-	TaskStatusController(TenantTasks tasks, TaskViews views, TaskWatch watch, ResultStore results) {
+	private final TaskQueries queries;
+
+	TaskStatusController(TenantTasks tasks, TaskViews views, TaskWatch watch, ResultStore results,
+			TaskQueries queries) {
 		this.tasks = tasks;
+		this.queries = queries;
 		this.views = views;
 		this.watch = watch;
 		this.results = results;
@@ -83,6 +88,13 @@ class TaskStatusController {
 		answer.onCompletion(stop);
 		answer.onError((ex) -> stop.run());
 		return answer;
+	}
+
+	/** Every step the task took (its latest hundred), oldest first: what a person asks "what happened to it?". */
+	@GetMapping("/history")
+	TaskHistory history(Tenant tenant, @PathVariable String id) {
+		Task task = this.tasks.find(tenant, id);
+		return new TaskHistory(task.id(), task.createdAt(), this.queries.history(task.id()));
 	}
 
 	@GetMapping("/result")

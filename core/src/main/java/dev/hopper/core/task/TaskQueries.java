@@ -46,9 +46,6 @@ public interface TaskQueries {
 	 */
 	List<Task> search(TaskFilter filter, @Nullable String beforeId, int limit);
 
-	/** The QUEUED task of {@code type} accepted first: the one that has waited longest. */
-	Optional<Task> oldestQueued(JobType type);
-
 	/** Every tenant's waiting and running tasks now, and arrivals and finishes per minute since {@code since}. */
 	TaskCensus census(Instant since);
 

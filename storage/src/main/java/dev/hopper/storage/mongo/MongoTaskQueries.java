@@ -121,12 +121,6 @@ class MongoTaskQueries implements TaskQueries {
 	}
 
 	@Override
-	public Optional<Task> oldestQueued(JobType type) {
-		return Optional.ofNullable(this.mongo.findOne(query(where("state").is(TaskState.QUEUED).and("type").is(type))
-			.with(Sort.by("_id")), Task.class, TaskCollection.NAME));
-	}
-
-	@Override
 	public TaskCensus census(Instant since) {
 		return TaskCensusQuery.take(this.mongo, since);
 	}
