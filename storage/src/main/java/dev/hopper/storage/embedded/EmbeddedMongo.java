@@ -5,8 +5,6 @@ import java.nio.file.Path;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -34,7 +32,8 @@ public final class EmbeddedMongo implements EmbeddedServer {
 		if (this.file != null) {
 			java.nio.file.Files.createDirectories(this.file.toAbsolutePath().getParent());
 		}
-		MongoBackend backend = (this.file != null) ? new H2Backend(this.file.toString()) : new MemoryBackend();
+		MongoBackend backend = (this.file != null) ? IndexedBackends.inFile(this.file.toString())
+				: IndexedBackends.inMemory();
 		this.server = new MongoServer(backend);
 		this.port = FreePort.find();
 		this.server.bind(new InetSocketAddress("127.0.0.1", this.port), 1, 1);

@@ -1,0 +1,286 @@
+package dev.hopper.storage.embedded;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.bson.Document;
+import de.bwaldvogel.mongo.bson.ObjectId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A non-unique secondary index for the embedded MongoDB, which has none of its own (it
+ * scans the collection for every query that is not on {@code _id}). It answers queries
+ * that pin each of its leading keys to a value or a short list of values: it hands the
+ * server the documents with those values, and the server still checks every candidate
+ * against the whole query and sorts them, so an index can only make a query faster,
+ * never change its answer. Trailing {@code _id} keys (the sort order on real MongoDB) are
+ * not needed for that and are left out.
+ *
+ * <p>The server asks its indexes in turn and takes the first that accepts, so the
+ * indexes of one collection know each other ({@code siblings}) and only the one that pins
+ * the most keys accepts.
+ *
+ * @param <P> how the backend addresses a stored document
+ */
+final class EqualityIndex<P> extends Index<P> {
+
+	/** Value lists are expanded into lookups up to this many; a longer {@code $in} is left to a scan. */
+	private static final int MAX_LOOKUPS = 64;
+
+	private static final Object ABSENT = new Object();
+
+	private final List<String> fields;
+
+	private final List<EqualityIndex<P>> siblings;
+
+	private final Map<List<Object>, Map<Object, P>> entries = new ConcurrentHashMap<>();
+
+	/** Documents whose indexed value is an array or a document: offered for every query. */
+	private final Map<Object, P> unkeyed = new ConcurrentHashMap<>();
+
+	/** Where each document is filed, by id: the backend may hand over an old document already changed. */
+	private final Map<Object, List<Object>> filed = new ConcurrentHashMap<>();
+
+	private static final List<Object> UNKEYED = List.of(new Object());
+
+	EqualityIndex(String name, List<IndexKey> keys, boolean sparse, List<EqualityIndex<P>> siblings) {
+		super(name, keys, sparse);
+		this.fields = keys.stream().map(IndexKey::getKey).takeWhile((field) -> !field.equals("_id")).toList();
+		this.siblings = siblings;
+		siblings.add(this);
+	}
+
+	static <P> List<EqualityIndex<P>> newSiblings() {
+		return new CopyOnWriteArrayList<>();
+	}
+
+	@Override
+	public boolean canHandle(Document query) {
+		int pinned = pinnedBy(query);
+		if (pinned == 0) {
+			return false;
+		}
+		for (EqualityIndex<P> other : this.siblings) {
+			if (other == this) {
+				break;
+			}
+			if (other.pinnedBy(query) >= pinned) {
+				return false; // an earlier index does at least as well
+			}
+		}
+		return this.siblings.stream().noneMatch((other) -> other.pinnedBy(query) > pinned);
+	}
+
+	@Override
+	public Iterable<P> getPositions(Document query) {
+		Map<String, List<Object>> pins = pins(query);
+		List<List<Object>> keys = new ArrayList<>();
+		keys.add(List.of());
+		for (String field : this.fields) {
+			List<List<Object>> longer = new ArrayList<>();
+			for (List<Object> prefix : keys) {
+				for (Object value : pins.get(field)) {
+					List<Object> key = new ArrayList<>(prefix);
+					key.add(value);
+					longer.add(key);
+				}
+			}
+			keys = longer;
+		}
+		Set<P> positions = new LinkedHashSet<>(this.unkeyed.values());
+		for (List<Object> key : keys) {
+			Map<Object, P> found = this.entries.get(key);
+			if (found != null) {
+				positions.addAll(found.values());
+			}
+		}
+		return positions;
+	}
+
+	/** How many of this index's fields the query pins (all or nothing), 0 if it cannot answer it. */
+	private int pinnedBy(Document query) {
+		if (this.fields.isEmpty()) {
+			return 0;
+		}
+		Map<String, List<Object>> pins = pins(query);
+		long lookups = 1;
+		for (String field : this.fields) {
+			List<Object> values = pins.get(field);
+			if (values == null) {
+				return 0;
+			}
+			lookups *= values.size();
+		}
+		return (lookups <= MAX_LOOKUPS) ? this.fields.size() : 0;
+	}
+
+	/** Each field the query pins to values it can look up: top-level equalities and {@code $in}, also under {@code $and}. */
+	private static Map<String, List<Object>> pins(Document query) {
+		Map<String, List<Object>> pins = new java.util.HashMap<>();
+		collect(query, pins);
+		return pins;
+	}
+
+	private static void collect(Document query, Map<String, List<Object>> pins) {
+		for (Map.Entry<String, Object> entry : query.entrySet()) {
+			if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
+				for (Object part : parts) {
+					if (part instanceof Document clause) {
+						collect(clause, pins);
+					}
+				}
+			}
+			else if (!entry.getKey().startsWith("$")) {
+				List<Object> values = lookupValues(entry.getValue());
+				if (values != null) {
+					pins.merge(entry.getKey(), values, (a, b) -> a.stream().filter(b::contains).toList());
+				}
+			}
+		}
+	}
+
+	private static @Nullable List<Object> lookupValues(Object condition) {
+		if (condition instanceof Document operators) {
+			if (operators.size() != 1) {
+				return null;
+			}
+			if (operators.get("$eq") != null) {
+				return lookupValues(operators.get("$eq"));
+			}
+			if (operators.get("$in") instanceof List<?> list) {
+				List<Object> values = new ArrayList<>();
+				for (Object value : list) {
+					Object key = keyOf(value);
+					if (key == null || key == ABSENT) {
+						return null;
+					}
+					values.add(key);
+				}
+				return values;
+			}
+			return null;
+		}
+		Object key = keyOf(condition);
+		return (key == null || key == ABSENT) ? null : List.of(key);
+	}
+
+	/** The lookup key for a value; null for values this index does not key (arrays, documents, patterns). */
+	private static @Nullable Object keyOf(@Nullable Object value) {
+		if (value == null || value instanceof de.bwaldvogel.mongo.backend.Missing) {
+			return ABSENT;
+		}
+		if (value instanceof Number number) {
+			return number.doubleValue(); // 1, 1L and 1.0 are the same to MongoDB
+		}
+		if (value instanceof String || value instanceof Boolean || value instanceof Date || value instanceof ObjectId
+				|| value instanceof UUID || value instanceof java.time.Instant) {
+			return value;
+		}
+		return null;
+	}
+
+	private @Nullable List<Object> keyOfDocument(Document document) {
+		List<Object> key = new ArrayList<>(this.fields.size());
+		for (String field : this.fields) {
+			Object value;
+			try {
+				value = keyOf(Utils.getSubdocumentValue(document, field));
+			}
+			catch (RuntimeException ex) {
+				return null; // a path through an array: offered for every query
+			}
+			if (value == null) {
+				return null;
+			}
+			key.add(value);
+		}
+		return key;
+	}
+
+	@Override
+	public void add(Document document, P position, MongoCollection<P> collection) {
+		Object id = document.get("_id");
+		List<Object> key = keyOfDocument(document);
+		unfile(id);
+		if (key == null) {
+			this.unkeyed.put(id, position);
+			this.filed.put(id, UNKEYED);
+		}
+		else {
+			this.entries.computeIfAbsent(key, (k) -> new ConcurrentHashMap<>()).put(id, position);
+			this.filed.put(id, key);
+		}
+	}
+
+	@Override
+	public @Nullable P remove(Document document) {
+		return unfile(document.get("_id"));
+	}
+
+	private @Nullable P unfile(Object id) {
+		List<Object> key = this.filed.remove(id);
+		if (key == null) {
+			return null;
+		}
+		if (key == UNKEYED) {
+			return this.unkeyed.remove(id);
+		}
+		Map<Object, P> found = this.entries.get(key);
+		P removed = (found != null) ? found.remove(id) : null;
+		if (found != null && found.isEmpty()) {
+			this.entries.remove(key, found);
+		}
+		return removed;
+	}
+
+	@Override
+	public void updateInPlace(Document oldDocument, Document newDocument, P position, MongoCollection<P> collection) {
+		remove(oldDocument);
+		add(newDocument, position, collection);
+	}
+
+	@Override
+	public @Nullable P getPosition(Document document) {
+		return null;
+	}
+
+	@Override
+	public void checkAdd(Document document, MongoCollection<P> collection) {
+		// not unique: every document may be added
+	}
+
+	@Override
+	public void checkUpdate(Document oldDocument, Document newDocument, MongoCollection<P> collection) {
+		// not unique: every change may be made
+	}
+
+	@Override
+	public long getCount() {
+		return this.unkeyed.size() + this.entries.values().stream().mapToLong(Map::size).sum();
+	}
+
+	@Override
+	public long getDataSize() {
+		return getCount();
+	}
+
+	@Override
+	public void drop() {
+		this.entries.clear();
+		this.unkeyed.clear();
+		this.filed.clear();
+		this.siblings.remove(this);
+	}
+
+}

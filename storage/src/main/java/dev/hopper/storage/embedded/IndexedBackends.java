@@ -1,0 +1,87 @@
+package dev.hopper.storage.embedded;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.backend.h2.H2Database;
+import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
+
+/**
+ * The embedded MongoDB's backends (in memory, or in an H2 file) with {@link EqualityIndex}
+ * for every non-unique index the application creates, where they would otherwise keep none.
+ * An index lives in memory and is rebuilt from the documents when the file is opened again.
+ */
+final class IndexedBackends {
+
+	private IndexedBackends() {
+	}
+
+	static MongoBackend inMemory() {
+		return new MemoryBackend() {
+
+			@Override
+			public MemoryDatabase openOrCreateDatabase(String name) {
+				return new MemoryDatabase(name, getCursorRegistry()) {
+
+					// set on first use: the database opens its stored indexes from its own constructor
+					private Siblings<Integer> siblings;
+
+					@Override
+					protected Index<Integer> openOrCreateSecondaryIndex(String collection, String index,
+							List<IndexKey> keys, boolean sparse) {
+						if (this.siblings == null) {
+							this.siblings = new Siblings<>();
+						}
+						return this.siblings.index(collection, index, keys, sparse);
+					}
+
+				};
+			}
+
+		};
+	}
+
+	static MongoBackend inFile(String path) {
+		return new H2Backend(path) {
+
+			@Override
+			protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String name) {
+				return new H2Database(name, getMvStore(), getCursorRegistry()) {
+
+					// set on first use: the database opens its stored indexes from its own constructor
+					private Siblings<Object> siblings;
+
+					@Override
+					protected Index<Object> openOrCreateSecondaryIndex(String collection, String index,
+							List<IndexKey> keys, boolean sparse) {
+						if (this.siblings == null) {
+							this.siblings = new Siblings<>();
+						}
+						return this.siblings.index(collection, index, keys, sparse);
+					}
+
+				};
+			}
+
+		};
+	}
+
+	/** The indexes of each collection of one database, which choose among themselves. */
+	private static final class Siblings<P> {
+
+		private final Map<String, List<EqualityIndex<P>>> byCollection = new ConcurrentHashMap<>();
+
+		EqualityIndex<P> index(String collection, String name, List<IndexKey> keys, boolean sparse) {
+			return new EqualityIndex<>(name, keys, sparse,
+					this.byCollection.computeIfAbsent(collection, (c) -> EqualityIndex.newSiblings()));
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.hopper.storage.embedded;
+
+import java.util.List;
+
+import de.bwaldvogel.mongo.backend.IndexKey;
+import de.bwaldvogel.mongo.bson.Document;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Which index answers a query, and what it hands the server: the oracle test checks the answers themselves. */
+class EqualityIndexTests {
+
+	private final List<EqualityIndex<Integer>> siblings = EqualityIndex.newSiblings();
+
+	private final EqualityIndex<Integer> byTenant = index("tenantId", "_id");
+
+	private final EqualityIndex<Integer> byTenantAndState = index("tenantId", "state", "_id");
+
+	@Test
+	void theIndexThatPinsTheMostKeysAnswersAndTheOthersStandAside() {
+		Document query = new Document("$and", List.of(new Document("tenantId", "t1"),
+				new Document("state", new Document("$in", List.of("FAILED", "QUEUED"))),
+				new Document("_id", new Document("$lt", "x"))));
+
+		assertThat(this.byTenantAndState.canHandle(query)).isTrue();
+		assertThat(this.byTenant.canHandle(query)).isFalse();
+		assertThat(this.byTenant.canHandle(new Document("tenantId", "t1"))).isTrue();
+		assertThat(this.byTenantAndState.canHandle(new Document("tenantId", "t1"))).isFalse();
+	}
+
+	@Test
+	void queriesItCannotLookUpAreLeftToAScan() {
+		assertThat(this.byTenant.canHandle(new Document("tenantId", null))).isFalse();
+		assertThat(this.byTenant.canHandle(new Document("tenantId", new Document("$in", java.util.Arrays.asList("a", null)))))
+			.isFalse();
+		assertThat(this.byTenant.canHandle(new Document("tenantId", new Document("$ne", "a")))).isFalse();
+		assertThat(this.byTenant.canHandle(new Document("state", "FAILED"))).isFalse();
+	}
+
+	@Test
+	void aDocumentIsFoundUnderItsCurrentValuesOnly() {
+		Document task = new Document("_id", "1").append("tenantId", "t1").append("state", "QUEUED");
+		this.byTenantAndState.add(task, 7, null);
+		Document moved = new Document(task).append("state", "FAILED");
+
+		this.byTenantAndState.updateInPlace(moved, moved, 7, null);
+
+		assertThat(this.byTenantAndState.getPositions(new Document("tenantId", "t1").append("state", "QUEUED")))
+			.isEmpty();
+		assertThat(this.byTenantAndState.getPositions(new Document("tenantId", "t1").append("state", "FAILED")))
+			.containsExactly(7);
+		this.byTenantAndState.remove(moved);
+		assertThat(this.byTenantAndState.getCount()).isZero();
+	}
+
+	@Test
+	void numbersOfAnyWidthAreOneKeyAndArraysAreOfferedToEveryQuery() {
+		EqualityIndex<Integer> byAttempts = index("attempts");
+		byAttempts.add(new Document("_id", "1").append("attempts", 2L), 1, null);
+		byAttempts.add(new Document("_id", "2").append("attempts", List.of(1, 2)), 2, null);
+
+		assertThat(byAttempts.getPositions(new Document("attempts", 2))).containsExactlyInAnyOrder(1, 2);
+		assertThat(byAttempts.getPositions(new Document("attempts", 2.0))).containsExactlyInAnyOrder(1, 2);
+		assertThat(byAttempts.getPositions(new Document("attempts", 3))).containsExactly(2);
+	}
+
+	private EqualityIndex<Integer> index(String... keys) {
+		return new EqualityIndex<>(String.join("_", keys),
+				java.util.Arrays.stream(keys).map((key) -> new IndexKey(key, true)).toList(), false, this.siblings);
+	}
+
+}
