@@ -45,6 +45,25 @@ class TaskStatusControllerTests extends ApiSlice {
 	}
 
 	@Test
+	void aTasksHistoryIsShownToItsTenantOnly() {
+		Task task = stored(aRunningTask());
+		java.time.Instant at = java.time.Instant.parse("2026-12-05T12:00:00Z");
+		given(this.tasks.history(task.id())).willReturn(java.util.List.of(new dev.hopper.core.task.TaskEvent(at,
+				dev.hopper.core.task.TaskEvent.Step.CLAIMED, TaskState.RUNNING, "worker-1", null)));
+
+		MvcTestResult answer = this.mvc.get().uri("/api/v1/tasks/{id}/history", task.id()).header("X-API-Key", KEY)
+			.exchange();
+
+		assertThat(answer).hasStatusOk();
+		assertThat(answer).bodyJson().extractingPath("$.events[0].what").isEqualTo("CLAIMED");
+		assertThat(answer).bodyJson().extractingPath("$.events[0].workerId").isEqualTo("worker-1");
+		assertThat(answer).bodyJson().extractingPath("$.events[0].at").isEqualTo("2026-12-05T12:00:00Z");
+		Task theirs = stored(aRunningTask().ownedBy("tenant-b"));
+		assertProblem(this.mvc.get().uri("/api/v1/tasks/{id}/history", theirs.id()).header("X-API-Key", KEY)
+			.exchange(), HttpStatus.NOT_FOUND, "task_not_found");
+	}
+
+	@Test
 	void theSameETagAgainIsNotModified() {
 		Task task = stored(aRunningTask());
 
