@@ -1,19 +1,25 @@
 package dev.hopper.storage.embedded;
 
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Iterator;
 import java.util.Date;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.Utils;
+import de.bwaldvogel.mongo.backend.ValueComparator;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.bson.ObjectId;
 import org.jspecify.annotations.Nullable;
@@ -44,10 +50,11 @@ final class EqualityIndex<P> extends Index<P> {
 
 	private final List<EqualityIndex<P>> siblings;
 
-	private final Map<List<Object>, Map<Object, P>> entries = new ConcurrentHashMap<>();
+	/** Positions by key, each in id order (the order task lists are read in). */
+	private final Map<List<Object>, ConcurrentSkipListMap<Object, P>> entries = new ConcurrentHashMap<>();
 
 	/** Documents whose indexed value is an array or a document: offered for every query. */
-	private final Map<Object, P> unkeyed = new ConcurrentHashMap<>();
+	private final ConcurrentSkipListMap<Object, P> unkeyed = new ConcurrentSkipListMap<>(ValueComparator.asc());
 
 	/** Where each document is filed, by id: the backend may hand over an old document already changed. */
 	private final Map<Object, List<Object>> filed = new ConcurrentHashMap<>();
@@ -84,6 +91,54 @@ final class EqualityIndex<P> extends Index<P> {
 
 	@Override
 	public Iterable<P> getPositions(Document query) {
+		Set<P> positions = new LinkedHashSet<>(this.unkeyed.values());
+		for (List<Object> key : lookups(query)) {
+			Map<Object, P> found = this.entries.get(key);
+			if (found != null) {
+				positions.addAll(found.values());
+			}
+		}
+		return positions;
+	}
+
+	/**
+	 * The candidates for {@code query} in id order, read lazily: a query sorted by id with a
+	 * limit reads only as far as its page ({@link IndexedCollections}).
+	 */
+	Iterator<P> inIdOrder(Document query, boolean descending) {
+		Comparator<Object> order = descending ? ValueComparator.desc() : ValueComparator.asc();
+		PriorityQueue<Head<P>> heads = new PriorityQueue<>((a, b) -> order.compare(a.id, b.id));
+		List<Map<Object, P>> sources = new ArrayList<>();
+		sources.add(this.unkeyed);
+		for (List<Object> key : lookups(query)) {
+			ConcurrentSkipListMap<Object, P> found = this.entries.get(key);
+			if (found != null) {
+				sources.add(found);
+			}
+		}
+		for (Map<Object, P> source : sources) {
+			NavigableMap<Object, P> sorted = (NavigableMap<Object, P>) source;
+			Head.next((descending ? sorted.descendingMap() : sorted).entrySet().iterator(), heads);
+		}
+		return new Iterator<>() {
+
+			@Override
+			public boolean hasNext() {
+				return !heads.isEmpty();
+			}
+
+			@Override
+			public P next() {
+				Head<P> head = heads.remove();
+				Head.next(head.rest, heads);
+				return head.position;
+			}
+
+		};
+	}
+
+	/** The keys {@code query} pins, every combination of its values. */
+	private List<List<Object>> lookups(Document query) {
 		Map<String, List<Object>> pins = pins(query);
 		List<List<Object>> keys = new ArrayList<>();
 		keys.add(List.of());
@@ -98,14 +153,7 @@ final class EqualityIndex<P> extends Index<P> {
 			}
 			keys = longer;
 		}
-		Set<P> positions = new LinkedHashSet<>(this.unkeyed.values());
-		for (List<Object> key : keys) {
-			Map<Object, P> found = this.entries.get(key);
-			if (found != null) {
-				positions.addAll(found.values());
-			}
-		}
-		return positions;
+		return keys.stream().distinct().toList(); // {$in: [a, a]} is one lookup
 	}
 
 	/** How many of this index's fields the query pins (all or nothing), 0 if it cannot answer it. */
@@ -218,7 +266,7 @@ final class EqualityIndex<P> extends Index<P> {
 			this.filed.put(id, UNKEYED);
 		}
 		else {
-			this.entries.computeIfAbsent(key, (k) -> new ConcurrentHashMap<>()).put(id, position);
+			this.entries.computeIfAbsent(key, (k) -> new ConcurrentSkipListMap<>(ValueComparator.asc())).put(id, position);
 			this.filed.put(id, key);
 		}
 	}
@@ -236,7 +284,7 @@ final class EqualityIndex<P> extends Index<P> {
 		if (key == UNKEYED) {
 			return this.unkeyed.remove(id);
 		}
-		Map<Object, P> found = this.entries.get(key);
+		ConcurrentSkipListMap<Object, P> found = this.entries.get(key);
 		P removed = (found != null) ? found.remove(id) : null;
 		if (found != null && found.isEmpty()) {
 			this.entries.remove(key, found);
@@ -281,6 +329,18 @@ final class EqualityIndex<P> extends Index<P> {
 		this.unkeyed.clear();
 		this.filed.clear();
 		this.siblings.remove(this);
+	}
+
+	/** The next position of one sorted source, waiting its turn in the merge. */
+	private record Head<P>(Object id, P position, Iterator<Map.Entry<Object, P>> rest) {
+
+		static <P> void next(Iterator<Map.Entry<Object, P>> source, PriorityQueue<Head<P>> heads) {
+			if (source.hasNext()) {
+				Map.Entry<Object, P> entry = source.next();
+				heads.add(new Head<>(entry.getKey(), entry.getValue(), source));
+			}
+		}
+
 	}
 
 }

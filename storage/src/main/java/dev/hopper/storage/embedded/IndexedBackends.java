@@ -5,6 +5,12 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoBackend;
+import de.bwaldvogel.mongo.MongoCollection;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
+import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.backend.Index;
 import de.bwaldvogel.mongo.backend.IndexKey;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
@@ -33,6 +39,24 @@ final class IndexedBackends {
 					private Siblings<Integer> siblings;
 
 					@Override
+					protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
+						return new MemoryCollection(this, collection, options, this.cursorRegistry) {
+
+							@Override
+							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+									int batchSize, Document fieldSelector) {
+								List<Document> page = IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip,
+										limit, this::getDocument, this::documentMatchesQuery);
+								return (page != null)
+										? matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize,
+												fieldSelector)
+										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+							}
+
+						};
+					}
+
+					@Override
 					protected Index<Integer> openOrCreateSecondaryIndex(String collection, String index,
 							List<IndexKey> keys, boolean sparse) {
 						if (this.siblings == null) {
@@ -56,6 +80,28 @@ final class IndexedBackends {
 
 					// set on first use: the database opens its stored indexes from its own constructor
 					private Siblings<Object> siblings;
+
+					@Override
+					protected MongoCollection<Object> openOrCreateCollection(String collection,
+							CollectionOptions options) {
+						// as H2Database names its maps
+						String namespace = getFullCollectionNamespace(collection);
+						return new H2Collection(this, collection, options, getMvStore().openMap("databases." + namespace),
+								getMvStore().openMap("meta." + namespace), this.cursorRegistry) {
+
+							@Override
+							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
+									int batchSize, Document fieldSelector) {
+								List<Document> page = IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip,
+										limit, this::getDocument, this::documentMatchesQuery);
+								return (page != null)
+										? matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize,
+												fieldSelector)
+										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+							}
+
+						};
+					}
 
 					@Override
 					protected Index<Object> openOrCreateSecondaryIndex(String collection, String index,

@@ -136,8 +136,11 @@ class EqualityIndexIntegrationTests {
 	private void compareQueries(MongoCollection<Document> subject, MongoCollection<Document> oracle, int queries) {
 		for (int i = 0; i < queries; i++) {
 			Bson query = query();
-			int limit = 1 + this.random.nextInt(60);
-			assertThat(ids(subject, query, limit)).as(query.toBsonDocument().toJson()).isEqualTo(ids(oracle, query, limit));
+			int limit = this.random.nextInt(60);
+			int skip = this.random.nextBoolean() ? 0 : this.random.nextInt(20);
+			Bson order = this.random.nextBoolean() ? Sorts.descending("_id") : Sorts.ascending("_id");
+			assertThat(ids(subject, query, order, skip, limit)).as(query.toBsonDocument().toJson())
+				.isEqualTo(ids(oracle, query, order, skip, limit));
 			assertThat(subject.countDocuments(query)).as("count " + query.toBsonDocument().toJson())
 				.isEqualTo(oracle.countDocuments(query));
 		}
@@ -164,8 +167,8 @@ class EqualityIndexIntegrationTests {
 		return Filters.and(parts);
 	}
 
-	private static List<Object> ids(MongoCollection<Document> tasks, Bson query, int limit) {
-		return tasks.find(query).sort(Sorts.descending("_id")).limit(limit).map((task) -> task.get("_id"))
+	private static List<Object> ids(MongoCollection<Document> tasks, Bson query, Bson order, int skip, int limit) {
+		return tasks.find(query).sort(order).skip(skip).limit(limit).map((task) -> task.get("_id"))
 			.into(new ArrayList<>());
 	}
 

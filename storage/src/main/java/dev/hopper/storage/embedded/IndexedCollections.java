@@ -1,0 +1,58 @@
+package dev.hopper.storage.embedded;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.function.BiPredicate;
+import java.util.function.Function;
+
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.bson.Document;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A page read the way real MongoDB reads it from an index ending in {@code _id}: for a
+ * query sorted by {@code _id} alone with a limit, an {@link EqualityIndex} that can answer
+ * it hands its candidates in id order, and reading stops once the page is full. Without
+ * this the server would fetch, check and sort every candidate to return a hundred.
+ */
+final class IndexedCollections {
+
+	private IndexedCollections() {
+	}
+
+	/**
+	 * The first {@code skip + limit} documents matching {@code query} in the order asked,
+	 * or null when no equality index can read it that way (the server then does as usual).
+	 */
+	static <P> @Nullable List<Document> firstMatches(List<Index<P>> indexes, Document query, Document orderBy, int skip,
+			int limit, Function<P, @Nullable Document> load, BiPredicate<Document, Document> matches) {
+		Boolean descending = idOrder(orderBy);
+		if (descending == null || limit <= 0) {
+			return null;
+		}
+		for (Index<P> index : indexes) {
+			if (index instanceof EqualityIndex<P> equality && equality.canHandle(query)) {
+				List<Document> found = new ArrayList<>();
+				Iterator<P> candidates = equality.inIdOrder(query, descending);
+				while (candidates.hasNext() && found.size() < skip + limit) {
+					Document document = load.apply(candidates.next());
+					if (document != null && matches.test(document, query)) {
+						found.add(document);
+					}
+				}
+				return found;
+			}
+		}
+		return null;
+	}
+
+	/** True for {@code {_id: -1}}, false for {@code {_id: 1}}, null for any other order. */
+	private static @Nullable Boolean idOrder(@Nullable Document orderBy) {
+		if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)) {
+			return null;
+		}
+		return direction.intValue() < 0;
+	}
+
+}
