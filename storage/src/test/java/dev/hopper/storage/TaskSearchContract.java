@@ -142,8 +142,13 @@ public interface TaskSearchContract {
 		for (int i = 0; i < 5; i++) {
 			stored(mine(tenant));
 		}
+		stored(mine(tenant).ofType(JobType.MAP_PARSE).inState(TaskState.FAILED));
 
-		assertThat(queries().count(TaskFilter.ofTenant(tenant), 100)).isEqualTo(5);
+		assertThat(queries().count(TaskFilter.ofTenant(tenant), 100)).isEqualTo(6);
+		assertThat(queries().count(filter(tenant, Set.of(TaskState.QUEUED), JobType.AUDIO_FEATURES, null, null, null,
+				null), 100)).isEqualTo(5);
+		assertThat(queries().count(filter(tenant, Set.of(TaskState.FAILED, TaskState.RUNNING), JobType.MAP_PARSE, null,
+				null, null, null), 100)).isEqualTo(1);
 		assertThat(queries().count(TaskFilter.ofTenant(tenant), 3)).isEqualTo(3);
 	}
 

@@ -175,27 +175,69 @@ final class EqualityIndex<P> extends Index<P> {
 
 	/** Each field the query pins to values it can look up: top-level equalities and {@code $in}, also under {@code $and}. */
 	private static Map<String, List<Object>> pins(Document query) {
-		Map<String, List<Object>> pins = new java.util.HashMap<>();
-		collect(query, pins);
-		return pins;
+		return Shape.of(query).pins();
 	}
 
-	private static void collect(Document query, Map<String, List<Object>> pins) {
-		for (Map.Entry<String, Object> entry : query.entrySet()) {
-			if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
-				for (Object part : parts) {
-					if (part instanceof Document clause) {
-						collect(clause, pins);
+	/**
+	 * How many documents match {@code query}, from the index alone, when the query is
+	 * nothing but this index's pinned fields; -1 when the documents must be read to tell.
+	 */
+	long countWithoutReading(Document query) {
+		Shape shape = Shape.of(query);
+		if (!this.unkeyed.isEmpty() || !shape.exact() || !shape.pins().keySet().equals(Set.copyOf(this.fields))) {
+			return -1;
+		}
+		long count = 0;
+		for (List<Object> key : lookups(query)) {
+			Map<Object, P> found = this.entries.get(key);
+			count += (found != null) ? found.size() : 0;
+		}
+		return count;
+	}
+
+	/**
+	 * What a query asks of its fields.
+	 *
+	 * @param pins the fields it pins to values that can be looked up
+	 * @param exact whether it asks nothing else: no other condition on any field, no other operator
+	 */
+	private record Shape(Map<String, List<Object>> pins, boolean exact) {
+
+		static Shape of(Document query) {
+			Map<String, List<Object>> pins = new java.util.HashMap<>();
+			boolean exact = collect(query, pins);
+			return new Shape(pins, exact);
+		}
+
+		/** Adds what {@code query} pins; true when it pins everything it constrains. */
+		private static boolean collect(Document query, Map<String, List<Object>> pins) {
+			boolean exact = true;
+			for (Map.Entry<String, Object> entry : query.entrySet()) {
+				if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
+					for (Object part : parts) {
+						exact &= (part instanceof Document clause) && collect(clause, pins);
+					}
+				}
+				else if (entry.getKey().startsWith("$")) {
+					exact = false;
+				}
+				else {
+					List<Object> values = lookupValues(entry.getValue());
+					if (values == null) {
+						exact = false;
+					}
+					else if (pins.containsKey(entry.getKey())) {
+						pins.merge(entry.getKey(), values, (a, b) -> a.stream().filter(b::contains).toList());
+						exact = false; // pinned twice: counted the simple way
+					}
+					else {
+						pins.put(entry.getKey(), values);
 					}
 				}
 			}
-			else if (!entry.getKey().startsWith("$")) {
-				List<Object> values = lookupValues(entry.getValue());
-				if (values != null) {
-					pins.merge(entry.getKey(), values, (a, b) -> a.stream().filter(b::contains).toList());
-				}
-			}
+			return exact;
 		}
+
 	}
 
 	private static @Nullable List<Object> lookupValues(Object condition) {

@@ -53,6 +53,13 @@ final class IndexedBackends {
 										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
 							}
 
+							@Override
+							public int count(Document query, int skip, int limit) {
+								int counted = IndexedCollections.count(getIndexes(), query, skip, limit,
+										this::getDocument, this::documentMatchesQuery);
+								return (counted >= 0) ? counted : super.count(query, skip, limit);
+							}
+
 						};
 					}
 
@@ -98,6 +105,13 @@ final class IndexedBackends {
 										? matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize,
 												fieldSelector)
 										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+							}
+
+							@Override
+							public int count(Document query, int skip, int limit) {
+								int counted = IndexedCollections.count(getIndexes(), query, skip, limit,
+										this::getDocument, this::documentMatchesQuery);
+								return (counted >= 0) ? counted : super.count(query, skip, limit);
 							}
 
 						};

@@ -47,6 +47,36 @@ final class IndexedCollections {
 		return null;
 	}
 
+	/**
+	 * How many documents match {@code query} (after {@code skip}, at most {@code limit}, 0:
+	 * no limit): from an equality index's sizes when the query asks nothing else, else by
+	 * checking its candidates until the limit is reached; -1 when no equality index can.
+	 */
+	static <P> int count(List<Index<P>> indexes, Document query, int skip, int limit,
+			Function<P, @Nullable Document> load, BiPredicate<Document, Document> matches) {
+		for (Index<P> index : indexes) {
+			if (index instanceof EqualityIndex<P> equality && equality.canHandle(query)) {
+				long known = equality.countWithoutReading(query);
+				long wanted = (limit > 0) ? (long) skip + limit : Long.MAX_VALUE;
+				long counted = 0;
+				if (known >= 0) {
+					counted = Math.min(known, wanted);
+				}
+				else {
+					Iterator<P> candidates = equality.inIdOrder(query, false);
+					while (candidates.hasNext() && counted < wanted) {
+						Document document = load.apply(candidates.next());
+						if (document != null && matches.test(document, query)) {
+							counted++;
+						}
+					}
+				}
+				return (int) Math.max(0, counted - skip);
+			}
+		}
+		return -1;
+	}
+
 	/** True for {@code {_id: -1}}, false for {@code {_id: 1}}, null for any other order. */
 	private static @Nullable Boolean idOrder(@Nullable Document orderBy) {
 		if (orderBy == null || orderBy.size() != 1 || !(orderBy.get("_id") instanceof Number direction)) {

@@ -38,6 +38,11 @@ final class TaskCollection {
 				.on(filter, Sort.Direction.ASC)
 				.on("_id", Sort.Direction.DESC));
 		}
+		// the list operators ask for most: state and type together
+		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
+			.on("state", Sort.Direction.ASC)
+			.on("type", Sort.Direction.ASC)
+			.on("_id", Sort.Direction.DESC));
 		// arrivals per type over the last minutes, for operators
 		indexes.createIndex(new Index().on("type", Sort.Direction.ASC).on("_id", Sort.Direction.DESC));
 		// queue positions: ids are time-ordered, so "accepted before" is "smaller id"

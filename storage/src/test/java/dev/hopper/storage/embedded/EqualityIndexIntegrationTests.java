@@ -34,6 +34,9 @@ class EqualityIndexIntegrationTests {
 
 	private static final String[] STATES = { "QUEUED", "RUNNING", "SUCCEEDED", "FAILED", "CANCELLED" };
 
+	/** The client of each database by name, for commands. */
+	private static final java.util.Map<String, MongoClient> CLIENTS = new java.util.concurrent.ConcurrentHashMap<>();
+
 	private final Random random = new Random(20261205);
 
 	@Test
@@ -41,6 +44,7 @@ class EqualityIndexIntegrationTests {
 		try (EmbeddedMongo indexed = new EmbeddedMongo(null); Oracle oracle = new Oracle()) {
 			indexed.start();
 			try (MongoClient client = MongoClients.create(indexed.uri("hopper"))) {
+				CLIENTS.put("hopper", client);
 				MongoCollection<Document> subject = client.getDatabase("hopper").getCollection("tasks");
 				createIndexes(subject);
 				createIndexes(oracle.tasks);
@@ -69,6 +73,7 @@ class EqualityIndexIntegrationTests {
 			try (EmbeddedMongo again = new EmbeddedMongo(file)) {
 				again.start();
 				try (MongoClient client = MongoClients.create(again.uri("hopper"))) {
+					CLIENTS.put("hopper", client);
 					MongoCollection<Document> subject = client.getDatabase("hopper").getCollection("tasks");
 					compareQueries(subject, oracle.tasks, 100);
 					write(List.of(subject, oracle.tasks), 200);
@@ -143,6 +148,8 @@ class EqualityIndexIntegrationTests {
 				.isEqualTo(ids(oracle, query, order, skip, limit));
 			assertThat(subject.countDocuments(query)).as("count " + query.toBsonDocument().toJson())
 				.isEqualTo(oracle.countDocuments(query));
+			assertThat(countCommand(subject, query, skip, limit)).as("count command " + query.toBsonDocument().toJson())
+				.isEqualTo(countCommand(oracle, query, skip, limit));
 		}
 	}
 
@@ -172,6 +179,17 @@ class EqualityIndexIntegrationTests {
 			.into(new ArrayList<>());
 	}
 
+	/** The {@code count} command, as the task store counts a list's total. */
+	private static int countCommand(MongoCollection<Document> tasks, Bson query, int skip, int limit) {
+		Document command = new Document("count", tasks.getNamespace().getCollectionName())
+			.append("query", query.toBsonDocument())
+			.append("skip", skip)
+			.append("limit", limit);
+		MongoClient client = CLIENTS.get(tasks.getNamespace().getDatabaseName());
+		return ((Number) client.getDatabase(tasks.getNamespace().getDatabaseName()).runCommand(command).get("n"))
+			.intValue();
+	}
+
 	private String one(String[] values) {
 		return values[this.random.nextInt(values.length)];
 	}
@@ -190,6 +208,7 @@ class EqualityIndexIntegrationTests {
 			this.client = MongoClients
 				.create("mongodb://" + address.getHostString() + ":" + address.getPort() + "/oracle");
 			this.tasks = this.client.getDatabase("oracle").getCollection("tasks");
+			CLIENTS.put("oracle", this.client);
 		}
 
 		@Override

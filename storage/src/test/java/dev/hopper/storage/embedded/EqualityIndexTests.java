@@ -55,6 +55,23 @@ class EqualityIndexTests {
 	}
 
 	@Test
+	void aQueryOfPinnedKeysAloneIsCountedWithoutReadingADocument() {
+		for (int i = 0; i < 5; i++) {
+			this.byTenantAndState.add(new Document("_id", "q" + i).append("tenantId", "t1").append("state", "QUEUED"), i,
+					null);
+		}
+		this.byTenantAndState.add(new Document("_id", "f").append("tenantId", "t1").append("state", "FAILED"), 9, null);
+
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("tenantId", "t1").append("state",
+				new Document("$in", List.of("QUEUED", "FAILED", "QUEUED"))))).isEqualTo(6);
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("tenantId", "t1").append("state", "QUEUED")
+			.append("type", "MAP_PARSE"))).as("a field the index does not hold").isEqualTo(-1);
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("$and", List.of(
+				new Document("tenantId", "t1").append("state", "QUEUED"),
+				new Document("_id", new Document("$lt", "q3")))))).as("a range").isEqualTo(-1);
+	}
+
+	@Test
 	void numbersOfAnyWidthAreOneKeyAndArraysAreOfferedToEveryQuery() {
 		EqualityIndex<Integer> byAttempts = index("attempts");
 		byAttempts.add(new Document("_id", "1").append("attempts", 2L), 1, null);
