@@ -160,29 +160,56 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.http.get("/api/v1/tasks/" + id).json().get("state").asString()).isEqualTo("CANCELLED");
 	}
 
+	/**
+	 * The test plays the worker, so the task runs for as long as the test needs on any
+	 * machine: it claims the task, reports progress, sees the cancel the page asked for where
+	 * a job sees it (at its next chunk), and stops. A real job stopping is LifecycleScenarios'.
+	 */
 	@Test
 	void aRunningTaskShowsItsProgressAndTimelineAndIsCancelledFromItsPage() {
 		signIn(Http.API_KEY);
-		byte[] twentyMinutes = WavFixtures.sine(SampleEncoding.PCM_U8, 8_000, 1, 1200.0, 440, 0.5);
-		String id = this.http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", twentyMinutes))
-			.json()
-			.get("id")
-			.asString();
-		new WebDriverWait(this.browser, WAIT).until((driver) -> this.http.get("/api/v1/tasks/" + id).json()
-			.get("progress").get("done").asLong() > 0);
+		String id = queuedTaskOf(Http.TENANT);
+		TaskLifecycle worker = this.context.getBean(TaskLifecycle.class);
+		assertThat(worker.claim(id, "console-test-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
+		worker.reportProgress(id, new dev.hopper.core.task.Progress(3, 10));
 
 		this.browser.get(this.base + "/console/tasks/" + id);
 		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("RUNNING");
-		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Accepted", "Claimed", "Last heartbeat");
-		assertThat(Integer.parseInt(this.browser.findElement(By.tagName("progress")).getAttribute("value"))).isPositive();
+		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Accepted", "Claimed",
+				"by console-test-worker", "Last heartbeat");
+		assertThat(this.browser.findElement(By.tagName("progress")).getAttribute("value")).isEqualTo("30");
+		worker.reportProgress(id, new dev.hopper.core.task.Progress(6, 10));
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.attributeToBe(By.tagName("progress"), "value",
+				"60"));
 		this.browser.findElement(By.id("cancel")).click();
 
+		new WebDriverWait(this.browser, WAIT).until((driver) -> worker.shouldStop(id));
+		assertThat(worker.cancelled(id)).isTrue();
 		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(By.id("task-state"), "CANCELLED"));
 		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Cancel requested", "Cancelled");
 		keep("task-cancelled");
 		assertThat(this.http.get("/api/v1/tasks/" + id + "/history").json().get("events").valueStream()
 			.map((event) -> event.get("what").asString())
-			.toList()).containsSubsequence("CLAIMED", "CANCEL_REQUESTED", "CANCELLED");
+			.toList()).containsExactly("CLAIMED", "CANCEL_REQUESTED", "CANCELLED");
+	}
+
+	@Test
+	void theFiltersLiveInTheUrlAndNarrowTheList() {
+		signIn(Http.API_KEY);
+		String queued = queuedTaskOf(Http.TENANT);
+
+		this.browser.get(this.base + "/console/tasks?state=QUEUED&minAttempts=0");
+		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("type")))
+			.selectByVisibleText("audio-features");
+		this.browser.findElement(By.cssSelector("form.filters button")).click();
+
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.urlContains("type=audio-features"));
+		assertThat(this.browser.getCurrentUrl()).contains("state=QUEUED", "minAttempts=0");
+		assertThat(new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("state")))
+			.getFirstSelectedOption().getText()).isEqualTo("QUEUED");
+		assertThat(this.browser.findElements(By.cssSelector("#task-rows td.state"))).isNotEmpty()
+			.allSatisfy((cell) -> assertThat(cell.getText()).isEqualTo("QUEUED"));
+		assertThat(this.browser.findElement(By.linkText(queued)).isDisplayed()).isTrue();
 	}
 
 	@Test

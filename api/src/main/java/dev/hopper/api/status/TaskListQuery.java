@@ -39,6 +39,22 @@ public record TaskListQuery(@Nullable List<String> state, @Nullable String type,
 
 	static final int DEFAULT_PAGE_SIZE = 100;
 
+	/** A parameter left empty (as a form sends a field left blank) is one not given. */
+	public TaskListQuery {
+		state = (state == null) ? null : state.stream().filter((name) -> !name.isBlank()).toList();
+		type = given(type);
+		batchId = given(batchId);
+		sha256 = given(sha256);
+		errorCode = given(errorCode);
+		createdAfter = given(createdAfter);
+		createdBefore = given(createdBefore);
+		pageToken = given(pageToken);
+	}
+
+	private static @Nullable String given(@Nullable String value) {
+		return (value == null || value.isBlank()) ? null : value;
+	}
+
 	/** The filter for {@code tenantId} ({@code null}: every tenant). */
 	public TaskFilter filter(@Nullable String tenantId, JobTypes types) {
 		JobType jobType = (this.type == null) ? null

@@ -59,6 +59,21 @@ class TaskListControllerTests extends ApiSlice {
 	}
 
 	@Test
+	void parametersLeftEmptyAsAFormSendsThemAreNotFilters() {
+		given(this.tasks.search(any(), isNull(), anyInt())).willReturn(List.of());
+
+		MvcTestResult answer = this.mvc.get()
+			.uri("/api/v1/tasks?state=&type=&batchId=&sha256=&errorCode=&createdAfter=&createdBefore=&pageToken=")
+			.header("X-API-Key", KEY)
+			.exchange();
+
+		assertThat(answer).hasStatusOk();
+		ArgumentCaptor<TaskFilter> filter = ArgumentCaptor.forClass(TaskFilter.class);
+		then(this.tasks).should().search(filter.capture(), isNull(), anyInt());
+		assertThat(filter.getValue()).isEqualTo(TaskFilter.ofTenant(TENANT));
+	}
+
+	@Test
 	void aFullPageCarriesTheTokenOfItsLastTaskAndTheTotal() {
 		Task newest = aQueuedTask().ownedBy(TENANT).build();
 		Task middle = aQueuedTask().ownedBy(TENANT).build();
