@@ -9,7 +9,8 @@
     window.addEventListener('pagehide', function () { stream.close(); });
   }
   // A task page whose task still moves: its state, progress and timeline are fetched again
-  // every two seconds until the task finishes; the buttons stay where they are.
+  // every two seconds (the buttons stay where they are); once it has finished, the page is
+  // loaded again for its result and the buttons that now apply.
   var live = document.getElementById('task-live');
   function refreshTask() {
     fetch(location.href, { credentials: 'same-origin', headers: { 'Accept': 'text/html' } })
@@ -19,7 +20,7 @@
         var fresh = new DOMParser().parseFromString(html, 'text/html').getElementById('task-live');
         if (fresh) {
           live.innerHTML = fresh.innerHTML;
-          if (!fresh.hasAttribute('data-live')) { live.removeAttribute('data-live'); }
+          if (!fresh.hasAttribute('data-live')) { live.removeAttribute('data-live'); location.reload(); }
         }
       })
       .catch(function () { /* the next round tries again */ })

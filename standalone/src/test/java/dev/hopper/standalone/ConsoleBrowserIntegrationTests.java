@@ -5,19 +5,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import dev.hopper.core.TimeOrderedId;
-import dev.hopper.core.content.ContentKind;
-import dev.hopper.core.task.JobType;
-import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskLifecycle;
-import dev.hopper.core.task.TaskOutbox;
-import dev.hopper.core.task.Upload;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
 import dev.hopper.storage.embedded.EmbeddedInfrastructure;
@@ -151,7 +144,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void aQueuedTaskIsCancelledFromItsPage() {
 		signIn(Http.API_KEY);
-		String id = queuedTaskOf(Http.TENANT);
+		String id = StoredTasks.queued(this.context, Http.TENANT);
 
 		this.browser.get(this.base + "/console/tasks/" + id);
 		this.browser.findElement(By.id("cancel")).click();
@@ -168,7 +161,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void aRunningTaskShowsItsProgressAndTimelineAndIsCancelledFromItsPage() {
 		signIn(Http.API_KEY);
-		String id = queuedTaskOf(Http.TENANT);
+		String id = StoredTasks.queued(this.context, Http.TENANT);
 		TaskLifecycle worker = this.context.getBean(TaskLifecycle.class);
 		assertThat(worker.claim(id, "console-test-worker", 3).outcome()).isEqualTo(dev.hopper.core.task.Claim.Outcome.CLAIMED);
 		worker.reportProgress(id, new dev.hopper.core.task.Progress(3, 10));
@@ -186,6 +179,7 @@ class ConsoleBrowserIntegrationTests {
 		new WebDriverWait(this.browser, WAIT).until((driver) -> worker.shouldStop(id));
 		assertThat(worker.cancelled(id)).isTrue();
 		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.textToBe(By.id("task-state"), "CANCELLED"));
+		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.invisibilityOfElementLocated(By.id("cancel")));
 		assertThat(this.browser.findElement(By.id("timeline")).getText()).contains("Cancel requested", "Cancelled");
 		keep("task-cancelled");
 		assertThat(this.http.get("/api/v1/tasks/" + id + "/history").json().get("events").valueStream()
@@ -196,7 +190,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void theFiltersLiveInTheUrlAndNarrowTheList() {
 		signIn(Http.API_KEY);
-		String queued = queuedTaskOf(Http.TENANT);
+		String queued = StoredTasks.queued(this.context, Http.TENANT);
 
 		this.browser.get(this.base + "/console/tasks?state=QUEUED&minAttempts=0");
 		new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("type")))
@@ -236,7 +230,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void everyPageFitsAPhoneAndLabelsItsControls() {
 		signIn(Http.ADMIN_KEY);
-		String id = queuedTaskOf(Http.TENANT);
+		String id = StoredTasks.queued(this.context, Http.TENANT);
 		Dimension wide = this.browser.manage().window().getSize();
 		this.browser.manage().window().setSize(new Dimension(390, 844));
 		try {
@@ -265,7 +259,7 @@ class ConsoleBrowserIntegrationTests {
 	@Test
 	void aTenantNeverSeesAnotherTenantsTask() {
 		signIn(Http.API_KEY);
-		String theirs = queuedTaskOf("someone-else");
+		String theirs = StoredTasks.queued(this.context, "someone-else");
 
 		this.browser.get(this.base + "/console/tasks/" + theirs);
 
@@ -278,7 +272,7 @@ class ConsoleBrowserIntegrationTests {
 
 	@Test
 	void theOperatorSeesEveryTenantsTasksQueuesAndWorkers() {
-		String theirs = queuedTaskOf("another-tenant");
+		String theirs = StoredTasks.queued(this.context, "another-tenant");
 		signIn(Http.ADMIN_KEY);
 
 		this.browser.get(this.base + "/console/tasks/" + theirs);
@@ -336,17 +330,6 @@ class ConsoleBrowserIntegrationTests {
 		new WebDriverWait(this.browser, WAIT).until((driver) -> !driver.getCurrentUrl().endsWith("/console/sign-in")
 				|| !driver.findElements(By.cssSelector("[role=alert]")).isEmpty());
 		assertThat(this.browser.getCurrentUrl()).as("no session id in a URL").doesNotContainIgnoringCase("jsessionid");
-	}
-
-	/** A task recorded as published whose message never went out: it stays QUEUED for as long as a test needs. */
-	private String queuedTaskOf(String tenant) {
-		String id = TimeOrderedId.next(java.time.Clock.systemUTC());
-		this.context.getBean(TaskLifecycle.class)
-			.insert(Task.accepted(id, tenant, JobType.AUDIO_FEATURES,
-					new Upload("uploads/" + id, "0".repeat(64), 1000, ContentKind.WAV, "queued.wav"), Map.of(),
-					Instant.now()));
-		this.context.getBean(TaskOutbox.class).markPublished(id);
-		return id;
 	}
 
 	/** Keeps what the browser shows now, under target/console-screenshots, for a person to look at. */
