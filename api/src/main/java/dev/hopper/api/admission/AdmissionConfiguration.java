@@ -36,6 +36,11 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	ConnectionBudget connectionBudget(Clock clock) {
+		return new ConnectionBudget(this.properties.maxWaitsPerTenant(), this.properties.maxWaits(), clock);
+	}
+
+	@Bean
 	BacklogGuard backlogGuard(WorkQueue queue, TaskQueries tasks, Clock clock) {
 		return new BacklogGuard(queue, tasks, this.properties, clock);
 	}

@@ -15,12 +15,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param tenantIntakePerMinute the same, for named tenants
  * @param maxBacklog per job type: waiting messages beyond which intake answers 503
  * @param depthCacheTtl how long a read queue depth is trusted
+ * @param maxWaitsPerTenant long polls and event streams one tenant may hold open on a replica
+ * @param maxWaits the same, for all tenants together
  */
 @ConfigurationProperties("hopper.admission")
 public record AdmissionProperties(long intakePerMinute, Map<String, Long> tenantIntakePerMinute,
-		Map<JobType, Long> maxBacklog, Duration depthCacheTtl) {
+		Map<JobType, Long> maxBacklog, Duration depthCacheTtl, int maxWaitsPerTenant, int maxWaits) {
 
 	public AdmissionProperties {
+		maxWaitsPerTenant = (maxWaitsPerTenant > 0) ? maxWaitsPerTenant : 100;
+		maxWaits = (maxWaits > 0) ? maxWaits : 2_000;
 		intakePerMinute = (intakePerMinute > 0) ? intakePerMinute : 600;
 		tenantIntakePerMinute = (tenantIntakePerMinute != null) ? Map.copyOf(tenantIntakePerMinute) : Map.of();
 		maxBacklog = (maxBacklog != null) ? Map.copyOf(maxBacklog) : Map.of();

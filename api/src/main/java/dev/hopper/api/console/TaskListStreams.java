@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import dev.hopper.api.admission.ConnectionBudget;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.TaskListQuery;
 import dev.hopper.core.task.TaskChangeFeed;
@@ -26,15 +27,13 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * Live task lists over server-sent events: each open list gets its rows again when a task
  * changed (or every few seconds, as change notices may be lost), only when they differ,
  * and a comment line now and then so a dead connection is found. A stream ends when its
- * session ends, and has a lifetime (the browser reconnects by itself); a session and the
- * whole api hold a bounded number.
+ * session ends, and has a lifetime (the browser reconnects by itself); a session holds at
+ * most a few, and each counts against its tenant's {@link ConnectionBudget}.
  */
 @Component
 class TaskListStreams implements DisposableBean {
 
 	static final int PER_SESSION = 4;
-
-	static final int TOTAL = 200;
 
 	private static final Duration LIFETIME = Duration.ofMinutes(30);
 
@@ -46,30 +45,41 @@ class TaskListStreams implements DisposableBean {
 
 	private final Set<Stream> streams = ConcurrentHashMap.newKeySet();
 
+	/** The operator's streams count against this name, which no tenant id can take (no parentheses). */
+	private static final String OPERATOR = "(operator)";
+
 	private final ConsoleTaskPages pages;
+
+	private final ConnectionBudget budget;
 
 	private final Clock clock;
 
 	private final AutoCloseable subscription;
 
-	TaskListStreams(ConsoleTaskPages pages, TaskChangeFeed feed, Clock clock) {
+	TaskListStreams(ConsoleTaskPages pages, TaskChangeFeed feed, ConnectionBudget budget, Clock clock) {
 		this.pages = pages;
+		this.budget = budget;
 		this.clock = clock;
 		this.subscription = feed.subscribe((taskId) -> this.streams.forEach((stream) -> stream.changed.set(true)));
 	}
 
 	SseEmitter open(HttpSession http, ConsoleSession session, TaskListQuery query) {
 		long mine = this.streams.stream().filter((stream) -> stream.http.getId().equals(http.getId())).count();
-		if (mine >= PER_SESSION || this.streams.size() >= TOTAL) {
+		if (mine >= PER_SESSION) {
 			throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "too_many_streams",
 					"Too many live lists are open; close one (a session may have " + PER_SESSION + ")");
 		}
+		Runnable release = this.budget.hold(session.isOperator() ? OPERATOR : session.tenantId(), LIFETIME);
 		SseEmitter emitter = new SseEmitter(LIFETIME.toMillis());
 		Stream stream = new Stream(http, session, query, emitter, this.clock.instant());
 		this.streams.add(stream);
-		emitter.onCompletion(() -> this.streams.remove(stream));
-		emitter.onTimeout(() -> this.streams.remove(stream));
-		emitter.onError((ex) -> this.streams.remove(stream));
+		Runnable end = () -> {
+			this.streams.remove(stream);
+			release.run();
+		};
+		emitter.onCompletion(end);
+		emitter.onTimeout(end);
+		emitter.onError((ex) -> end.run());
 		return emitter;
 	}
 

@@ -3,6 +3,7 @@ package dev.hopper.api.status;
 import java.io.IOException;
 import java.time.Duration;
 
+import dev.hopper.api.admission.ConnectionBudget;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.core.task.Task;
 import org.jspecify.annotations.Nullable;
@@ -33,8 +34,11 @@ class TaskEventsController {
 
 	private final TaskWatch watch;
 
-	TaskEventsController(TenantTasks tasks, TaskViews views, TaskWatch watch) {
+	private final ConnectionBudget budget;
+
+	TaskEventsController(TenantTasks tasks, TaskViews views, TaskWatch watch, ConnectionBudget budget) {
 		this.tasks = tasks;
+		this.budget = budget;
 		this.views = views;
 		this.watch = watch;
 	}
@@ -46,9 +50,14 @@ class TaskEventsController {
 		if (task.state().isTerminal() && TaskVersion.of(task).equals(lastEventId)) {
 			return ResponseEntity.noContent().build();
 		}
+		Runnable release = this.budget.hold(tenant.id(), STREAM_TIMEOUT);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
 		Stream stream = new Stream(emitter, lastEventId);
-		Runnable stop = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send));
+		Runnable watching = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send));
+		Runnable stop = () -> {
+			watching.run();
+			release.run();
+		};
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError((ex) -> stop.run());

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
+import dev.hopper.api.admission.ConnectionBudget;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
@@ -46,10 +47,13 @@ class TaskStatusController {
 
 	private final TaskQueries queries;
 
+	private final ConnectionBudget budget;
+
 	TaskStatusController(TenantTasks tasks, TaskViews views, TaskWatch watch, ResultStore results,
-			TaskQueries queries) {
+			TaskQueries queries, ConnectionBudget budget) {
 		this.tasks = tasks;
 		this.queries = queries;
+		this.budget = budget;
 		this.views = views;
 		this.watch = watch;
 		this.results = results;
@@ -79,14 +83,21 @@ class TaskStatusController {
 			answer.setResult(respond(task, ifNoneMatch));
 			return answer;
 		}
+		Runnable release = this.budget.hold(tenant.id(), Duration.ofSeconds(waitSeconds));
 		Runnable stop = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent((now) -> {
 			if (!TaskVersion.matches(seen, now) || now.state().isTerminal()) {
 				answer.setResult(respond(now, ifNoneMatch));
 			}
 		}));
 		answer.onTimeout(() -> answer.setResult(respond(this.tasks.reload(task).orElse(task), ifNoneMatch)));
-		answer.onCompletion(stop);
-		answer.onError((ex) -> stop.run());
+		answer.onCompletion(() -> {
+			stop.run();
+			release.run();
+		});
+		answer.onError((ex) -> {
+			stop.run();
+			release.run();
+		});
 		return answer;
 	}
 
