@@ -35,6 +35,9 @@ class HostileClientsIntegrationTests {
 
 	private static final int WAITS_PER_TENANT = 20;
 
+	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
+		.build();
+
 	private EmbeddedInfrastructure embedded;
 
 	private ConfigurableApplicationContext context;
@@ -115,6 +118,142 @@ class HostileClientsIntegrationTests {
 			assertThat(poll.get().statusCode()).as("each held poll hears the news").isEqualTo(200);
 		}
 		StoredTasks.awaitTrue(Duration.ofSeconds(10), () -> budget.heldBy(Http.TENANT) == 0);
+	}
+
+	/** The probe's NUL in a file name got a 500, and on a batch the earlier files ran while the client got no id. */
+	@Test
+	void aFileNameWithNulIsStoredSanitisedNotRefusedWithA500() throws Exception {
+		HttpResponse<String> single = postRaw("/api/v1/tasks", multipart(field("type", "audio-features"),
+				file("file", "tone\u0000.wav", wav())));
+		assertThat(single.statusCode()).as(single.body()).isEqualTo(202);
+
+		HttpResponse<String> batch = postRaw("/api/v1/batches", multipart(field("type", "audio-features"),
+				file("files", "good.wav", wav()), file("files", "bad\u0000name.wav", wav()),
+				file("files", "also-good.wav", wav())));
+		assertThat(batch.statusCode()).as(batch.body()).isEqualTo(202);
+		assertThat(JSON.readTree(batch.body()).get("taskIds")).hasSize(3);
+	}
+
+	/** A body with no closing boundary can never work: 400, not a 503 that tells the client to retry it forever. */
+	@Test
+	void aTruncatedMultipartBodyIsTheClientsErrorNotARetryableOne() throws Exception {
+		for (String path : List.of("/api/v1/tasks", "/api/v1/batches")) {
+			byte[] whole = multipart(field("type", "audio-features"), file("file", "cut.wav", wav()),
+					file("files", "cut.wav", wav()));
+			byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 60);
+			HttpResponse<String> answer = postRaw(path, cut);
+			assertThat(answer.statusCode()).as(path + " " + answer.body()).isEqualTo(400);
+			assertThat(answer.headers().firstValue("Retry-After")).isEmpty();
+			assertThat(answer.body()).containsAnyOf("truncated_body", "malformed_multipart");
+		}
+	}
+
+	/** Keys MongoDB cannot hold as sent got a 500; they are kept as sent now, from both entry points. */
+	@Test
+	void paramsWithAnyKeyAreAcceptedAndKeptAsSent() throws Exception {
+		String params = "{\"a.b\": 1, \"$where\": {\"x.y\": [\"v\"]}, \"nul\\u0000key\": true, \"50%\": null}";
+		HttpResponse<String> form = postRaw("/api/v1/tasks", multipart(field("type", "audio-features"),
+				field("params", params), file("file", "p.wav", wav())));
+		assertThat(form.statusCode()).as(form.body()).isEqualTo(202);
+		String formTask = JSON.readTree(form.body()).get("id").asString();
+
+		HttpResponse<String> json = postJson("/api/v1/tasks",
+				"{\"sourceTaskId\": \"" + formTask + "\", \"type\": \"audio-features\", \"params\": " + params + "}");
+		assertThat(json.statusCode()).as(json.body()).isEqualTo(202);
+		String jsonTask = JSON.readTree(json.body()).get("id").asString();
+
+		Map<String, Object> expected = new java.util.LinkedHashMap<>();
+		expected.put("a.b", 1);
+		expected.put("$where", Map.of("x.y", List.of("v")));
+		expected.put("nul\0key", true);
+		expected.put("50%", null);
+		var tasks = this.context.getBean(dev.hopper.core.task.TaskQueries.class);
+		assertThat(tasks.find(formTask).orElseThrow().params()).isEqualTo(expected);
+		assertThat(tasks.find(jsonTask).orElseThrow().params()).isEqualTo(expected);
+	}
+
+	/** 16 MB of params got a 500 from the store's document limit; every size now has its answer. */
+	@Test
+	void paramsAndBodiesPastTheirLimitsAreRefusedByName() throws Exception {
+		String big = "\"" + "x".repeat(100_000) + "\"";
+		HttpResponse<String> jsonParams = postJson("/api/v1/tasks",
+				"{\"sha256\": \"" + "0".repeat(64) + "\", \"type\": \"audio-features\", \"params\": {\"k\": " + big + "}}");
+		assertThat(jsonParams.statusCode()).as(jsonParams.body()).isEqualTo(400);
+		assertThat(jsonParams.body()).contains("params_too_large");
+
+		String deep = "{\"a\":".repeat(40) + "1" + "}".repeat(40);
+		HttpResponse<String> tooDeep = postJson("/api/v1/tasks",
+				"{\"sha256\": \"" + "0".repeat(64) + "\", \"type\": \"audio-features\", \"params\": " + deep + "}");
+		assertThat(tooDeep.statusCode()).as(tooDeep.body()).isEqualTo(400);
+
+		// past the 1 MiB cap, within what Tomcat drains after answering, so the answer can be read
+		String huge = "{\"type\": \"audio-features\", \"params\": {\"k\": \"" + "x".repeat(3 * 512 * 1024) + "\"}}";
+		HttpResponse<String> body = postJson("/api/v1/tasks", huge);
+		assertThat(body.statusCode()).as(body.body()).isEqualTo(413);
+		assertThat(body.body()).contains("body_too_large");
+
+		HttpResponse<String> formParams = postRaw("/api/v1/tasks", multipart(field("type", "audio-features"),
+				field("params", "{\"k\": " + big + "}"), file("file", "p.wav", wav())));
+		assertThat(formParams.statusCode()).as(formParams.body()).isEqualTo(400);
+	}
+
+	/** A file name of 200 CJK characters outgrew the 512-byte part-header limit; real names fit now. */
+	@Test
+	void aLongFileNameInAnyScriptIsAccepted() throws Exception {
+		String name = "\u6F22".repeat(200) + ".wav";
+		HttpResponse<String> answer = postRaw("/api/v1/tasks", multipart(field("type", "audio-features"),
+				file("file", name, wav())));
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+	}
+
+	private static byte[] wav() {
+		return dev.hopper.jobs.audio.engine.WavFixtures.sine(dev.hopper.jobs.audio.engine.SampleEncoding.PCM_S16,
+				8_000, 1, 0.2, 440, 0.3);
+	}
+
+	private static final String BOUNDARY = "hostile-boundary-7f3a";
+
+	private static byte[] field(String name, String value) {
+		return ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"\r\n\r\n" + value + "\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+	}
+
+	private static byte[] file(String name, String fileName, byte[] content) {
+		byte[] head = ("--" + BOUNDARY + "\r\nContent-Disposition: form-data; name=\"" + name + "\"; filename=\""
+				+ fileName + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+			.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+		java.io.ByteArrayOutputStream part = new java.io.ByteArrayOutputStream();
+		part.writeBytes(head);
+		part.writeBytes(content);
+		part.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return part.toByteArray();
+	}
+
+	private static byte[] multipart(byte[]... parts) {
+		java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+		for (byte[] part : parts) {
+			body.writeBytes(part);
+		}
+		body.writeBytes(("--" + BOUNDARY + "--\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+		return body.toByteArray();
+	}
+
+	private HttpResponse<String> postRaw(String path, byte[] body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-API-Key", Http.API_KEY)
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	private HttpResponse<String> postJson(String path, String body) throws Exception {
+		return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path))
+			.header("X-API-Key", Http.API_KEY)
+			.header("Content-Type", "application/json")
+			.timeout(Duration.ofSeconds(60))
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build(), HttpResponse.BodyHandlers.ofString());
 	}
 
 	private HttpRequest poll(String taskId, int seconds) {

@@ -187,6 +187,24 @@ public interface TaskLifecycleContract {
 		assertThat(queries().find(task.id())).get().extracting(Task::state).isEqualTo(TaskState.QUEUED);
 	}
 
+	@Test
+	default void paramsComeBackAsSentWhateverTheirKeys() {
+		java.util.Map<String, Object> deep = new java.util.LinkedHashMap<>();
+		deep.put("%e", null);
+		deep.put("%2E", "a literal escape");
+		java.util.Map<String, Object> params = new java.util.LinkedHashMap<>();
+		params.put("a.b", 1);
+		params.put("$x", java.util.Map.of("c.d", java.util.List.of(deep, "x.y")));
+		params.put("nul\0key", "v");
+		params.put("50%", true);
+		params.put("", "empty key");
+		Task task = aQueuedTask().build().withParams(params);
+		lifecycle().insert(task);
+
+		assertThat(queries().find(task.id()).orElseThrow().params()).isEqualTo(params);
+		assertThat(lifecycle().claim(task.id(), "worker-1", 3).task().params()).isEqualTo(params);
+	}
+
 	private Task stored(dev.hopper.core.task.TaskBuilder builder) {
 		Task task = builder.build();
 		lifecycle().insert(task);

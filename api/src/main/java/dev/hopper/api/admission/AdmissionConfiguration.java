@@ -36,6 +36,14 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<JsonBodyLimit> jsonBodyLimit() {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<JsonBodyLimit> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new JsonBodyLimit());
+		registration.addUrlPatterns("/api/*", "/admin/*");
+		return registration;
+	}
+
+	@Bean
 	ConnectionBudget connectionBudget(Clock clock) {
 		return new ConnectionBudget(this.properties.maxWaitsPerTenant(), this.properties.maxWaits(), clock);
 	}

@@ -19,6 +19,7 @@ import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskQueries;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -55,10 +56,12 @@ class AnalysisRequestController {
 
 	private final Clock clock;
 
+	private final JsonMapper json;
+
 	AnalysisRequestController(TaskQueries tasks, TenantTasks tenantTasks, BlobStore blobs, TaskIntake intake,
 			Idempotency idempotency, BacklogGuard backlog, WebhookTargets webhooks, IntakeProperties properties,
-			IntakeChecks checks,
-			Clock clock) {
+			IntakeChecks checks, Clock clock, JsonMapper json) {
+		this.json = json;
 		this.webhooks = webhooks;
 		this.backlog = backlog;
 		this.tasks = tasks;
@@ -77,6 +80,8 @@ class AnalysisRequestController {
 		if (body.type() == null) {
 			throw ApiProblem.badRequest("missing_type", "The field 'type' is missing");
 		}
+		// the request's own shape first: nothing is looked up for a request that cannot be accepted
+		Map<String, Object> params = (body.params() != null) ? ParamsRules.check(body.params(), this.json) : Map.of();
 		JobType type = this.checks.checkType(body.type());
 		this.backlog.admit(type);
 		Task source = source(tenant, body);
@@ -85,7 +90,6 @@ class AnalysisRequestController {
 			throw new ApiProblem(HttpStatus.GONE, "file_gone", "The stored file of task " + source.id()
 					+ " is no longer kept; upload it again");
 		}
-		Map<String, Object> params = (body.params() != null) ? body.params() : Map.of();
 		String taskId = TimeOrderedId.next(this.clock);
 		if (idempotencyKey != null) {
 			Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,

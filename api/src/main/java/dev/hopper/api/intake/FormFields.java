@@ -35,7 +35,7 @@ final class FormFields {
 		try {
 			Object parsed = json.readValue(params, Object.class);
 			if (parsed instanceof Map<?, ?> map) {
-				return (Map<String, Object>) map;
+				return ParamsRules.check((Map<String, Object>) map, json);
 			}
 		}
 		catch (JacksonException ex) {

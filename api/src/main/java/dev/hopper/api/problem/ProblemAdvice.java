@@ -59,6 +59,24 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error", "An unexpected error occurred", request, ex);
 	}
 
+	/** A JSON body past its limit is 413, not the 400 of an unreadable one. */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge tooLarge) {
+				ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+						tooLarge.getMessage());
+				problem.setType(URI.create(TYPE_BASE + "body_too_large"));
+				problem.setProperty("code", "body_too_large");
+				log(HttpStatus.CONTENT_TOO_LARGE, "body_too_large", tooLarge.getMessage(), null);
+				return super.handleExceptionInternal(ex, problem, headers, HttpStatus.CONTENT_TOO_LARGE, request);
+			}
+		}
+		return super.handleHttpMessageNotReadable(ex, headers, status, request);
+	}
+
 	/** Spring MVC's own errors (404 route, 405, 415, 406...) in the same format. */
 	@Override
 	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,

@@ -37,7 +37,8 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 		@Nullable String batchId, @Nullable Instant retryAt, @Nullable Webhook webhook, @Nullable Instant publishedAt) {
 
 	public Task {
-		params = Map.copyOf(params);
+		// JSON values may be null, which Map.copyOf refuses
+		params = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(params));
 		// flags are absent from documents stored before they existed: absent is false
 		published = Boolean.TRUE.equals(published);
 		cancelRequested = Boolean.TRUE.equals(cancelRequested);
@@ -48,6 +49,14 @@ public record Task(String id, String tenantId, JobType type, TaskState state, Pr
 			Instant now) {
 		return new Task(id, tenantId, type, TaskState.QUEUED, Progress.NONE, 0, upload, params, now, null, null, null,
 				null, null, false, false, null, null, null, null, null);
+	}
+
+	/** This task with {@code params} instead of its own (as a store writes or reads them). */
+	public Task withParams(Map<String, Object> params) {
+		return new Task(this.id, this.tenantId, this.type, this.state, this.progress, this.attempts, this.upload, params,
+				this.createdAt, this.startedAt, this.finishedAt, this.heartbeatAt, this.workerId, this.error,
+				this.published, this.cancelRequested, this.cachedFrom, this.batchId, this.retryAt, this.webhook,
+				this.publishedAt);
 	}
 
 	/** This freshly accepted task as part of batch {@code batchId}. */

@@ -40,6 +40,12 @@ public class MongoConfiguration {
 		return new MongoTaskOutbox(mongoTemplate, clock);
 	}
 
+	/** Parameter keys MongoDB cannot hold as sent are stored escaped; Spring's MongoTemplate applies it. */
+	@Bean
+	TaskParamsEscaping taskParamsEscaping() {
+		return new TaskParamsEscaping();
+	}
+
 	/** Job types stored by name; Boot's Mongo converter picks these up. */
 	@Bean
 	MongoCustomConversions mongoCustomConversions() {

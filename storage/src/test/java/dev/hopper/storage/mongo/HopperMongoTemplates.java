@@ -24,7 +24,10 @@ final class HopperMongoTemplates {
 		MappingMongoConverter converter = new MappingMongoConverter(new DefaultDbRefResolver(factory), mappingContext);
 		converter.setCustomConversions(conversions);
 		converter.afterPropertiesSet();
-		return new MongoTemplate(factory, converter);
+		MongoTemplate template = new MongoTemplate(factory, converter);
+		template.setEntityCallbacks(
+				org.springframework.data.mapping.callback.EntityCallbacks.create(new TaskParamsEscaping()));
+		return template;
 	}
 
 }
