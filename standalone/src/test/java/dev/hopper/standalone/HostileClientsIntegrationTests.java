@@ -206,6 +206,19 @@ class HostileClientsIntegrationTests {
 		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
 	}
 
+	/** The probe's Host header came back in the OpenAPI document's servers; the servers are configured now. */
+	@Test
+	void theApiDocumentDoesNotEchoTheHostHeader() throws Exception {
+		HttpResponse<String> docs = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+				URI.create("http://127.0.0.1:" + this.port + "/v3/api-docs"))
+			.header("X-Forwarded-Host", "evil.example")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(JSON.readTree(docs.body()).get("servers").get(0).get("url").asString()).isEqualTo("/");
+		assertThat(docs.body()).doesNotContain("evil.example").doesNotContain("127.0.0.1");
+	}
+
 	private static byte[] wav() {
 		return dev.hopper.jobs.audio.engine.WavFixtures.sine(dev.hopper.jobs.audio.engine.SampleEncoding.PCM_S16,
 				8_000, 1, 0.2, 440, 0.3);

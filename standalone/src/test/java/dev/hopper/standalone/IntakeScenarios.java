@@ -433,15 +433,24 @@ interface IntakeScenarios extends Scenario {
 	}
 
 	@Test
-	default void healthAndMetricsAreExposed() {
+	default void healthAndMetricsAreExposedAndOnlyTheStatusWithoutTheAdminKey() {
 		submitSine();
-		JsonNode health = http().get("/actuator/health").json();
+		Http admin = http().withKey(Http.ADMIN_KEY);
+		JsonNode health = admin.get("/actuator/health").json();
 		assertThat(health.get("status").asString()).isEqualTo("UP");
 		assertThat(health.get("components").propertyNames()).contains("mongo", "rabbit", "redis", "objectStorage");
 
-		await(() -> http().get("/actuator/prometheus").body()
+		await(() -> admin.get("/actuator/prometheus").body()
 			.contains("hopper_tasks_finished_total{outcome=\"succeeded\",type=\"audio-features\"}"), "task counter");
-		assertThat(http().get("/actuator/prometheus").body()).contains("hopper_job_duration_seconds_count");
+		assertThat(admin.get("/actuator/prometheus").body()).contains("hopper_job_duration_seconds_count");
+
+		// without it: whether the server is up, and nothing else
+		Http anyone = http().withKey(null);
+		assertThat(anyone.get("/actuator/health").json().propertyNames()).containsExactly("status");
+		assertProblem(anyone.get("/actuator/prometheus"), 401, "invalid_admin_key");
+		assertProblem(http().get("/actuator/info"), 401, "invalid_admin_key");
+		assertThat(anyone.get("/actuator/health/a/b").status()).isEqualTo(404);
+		assertThat(admin.get("/actuator/no-such-endpoint").status()).isEqualTo(404);
 	}
 
 }

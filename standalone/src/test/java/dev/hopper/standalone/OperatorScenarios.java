@@ -50,9 +50,9 @@ interface OperatorScenarios extends Scenario {
 		assertThat(admin.get("/admin/v1/queues").json().get("asOf").isNull()).isFalse();
 
 		// the same figures as gauges, for Prometheus and an autoscaler
-		await(() -> http().withKey(null).get("/actuator/prometheus").body()
+		await(() -> http().withKey(Http.ADMIN_KEY).get("/actuator/prometheus").body()
 			.contains("hopper_scaling_desired_workers{type=\"audio-features\"}"), "the queue gauges");
-		String metrics = http().withKey(null).get("/actuator/prometheus").body();
+		String metrics = http().withKey(Http.ADMIN_KEY).get("/actuator/prometheus").body();
 		assertThat(metrics).contains("hopper_queue_ready{type=\"map-parse\"}", "hopper_workers_live{type=\"byte-count\"}",
 				"hopper_queue_wait_seconds_bucket{type=\"audio-features\"", "hopper_job_duration_seconds_bucket");
 	}
@@ -68,10 +68,10 @@ interface OperatorScenarios extends Scenario {
 			.isNotEmpty();
 		// a finished task, so the counters and histograms have their first samples
 		awaitFinished(submitSine());
-		await(() -> http().withKey(null).get("/actuator/prometheus").body().contains("hopper_scaling_desired_workers"),
+		await(() -> http().withKey(Http.ADMIN_KEY).get("/actuator/prometheus").body().contains("hopper_scaling_desired_workers"),
 				"the queue gauges");
 
-		String exported = http().withKey(null).get("/actuator/prometheus").body();
+		String exported = http().withKey(Http.ADMIN_KEY).get("/actuator/prometheus").body();
 		java.util.Set<String> named = new java.util.TreeSet<>();
 		java.util.regex.Matcher metric = java.util.regex.Pattern.compile("\\bhopper_[a-z0-9_]+").matcher(alerts + dashboard);
 		while (metric.find()) {

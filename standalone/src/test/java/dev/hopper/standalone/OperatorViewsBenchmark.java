@@ -54,7 +54,7 @@ public final class OperatorViewsBenchmark {
 				String session = signIn(client, base);
 				System.out.printf("store: %,d tasks inserted in %,d ms; %d requests per row, one at a time%n",
 						taskCount, filled, requests);
-				double[] baseline = time(client, base + "/actuator/info", null, null, requests);
+				double[] baseline = time(client, base + "/actuator/info", Http.ADMIN_KEY, null, requests);
 				report("baseline: GET /actuator/info", baseline, baseline);
 				report("GET /api/v1/tasks?state=FAILED&type=map-parse&pageSize=100",
 						time(client, base + "/api/v1/tasks?state=FAILED&type=map-parse&pageSize=100", Http.API_KEY,

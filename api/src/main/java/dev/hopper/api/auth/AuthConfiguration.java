@@ -44,6 +44,15 @@ class AuthConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ActuatorGuard> actuatorGuard(
+			@org.springframework.beans.factory.annotation.Qualifier("handlerExceptionResolver") org.springframework.web.servlet.HandlerExceptionResolver problems) {
+		org.springframework.boot.web.servlet.FilterRegistrationBean<ActuatorGuard> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
+				new ActuatorGuard(this.properties.adminKey(), problems));
+		registration.addUrlPatterns("/actuator", "/actuator/*");
+		return registration;
+	}
+
+	@Bean
 	ApplicationRunner developmentKeyRegistration(Clock clock) {
 		return (arguments) -> {
 			String key = this.properties.developmentKey();

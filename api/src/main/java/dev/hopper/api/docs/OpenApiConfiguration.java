@@ -48,6 +48,17 @@ class OpenApiConfiguration {
 	}
 
 	/** The job type of every request body is one of the registry's names. */
+	/**
+	 * The server the document names comes from configuration ({@code hopper.api.public-url},
+	 * by default "/": the host that served it), never from the request's Host header.
+	 */
+	@Bean
+	io.swagger.v3.oas.models.OpenAPI hopperOpenApi(
+			@org.springframework.beans.factory.annotation.Value("${hopper.api.public-url:/}") String publicUrl) {
+		return new io.swagger.v3.oas.models.OpenAPI()
+			.servers(List.of(new io.swagger.v3.oas.models.servers.Server().url(publicUrl)));
+	}
+
 	@Bean
 	@SuppressWarnings({ "rawtypes", "unchecked" })
 	OpenApiCustomizer jobTypeNames(JobTypes types) {

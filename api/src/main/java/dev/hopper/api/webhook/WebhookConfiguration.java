@@ -1,6 +1,7 @@
 package dev.hopper.api.webhook;
 
 import java.time.Clock;
+import java.net.InetAddress;
 import java.util.Map;
 
 import dev.hopper.api.auth.Tenant;
@@ -22,7 +23,7 @@ class WebhookConfiguration {
 
 	@Bean
 	WebhookTargets webhookTargets(WebhookProperties properties) {
-		return new WebhookTargets(properties);
+		return new WebhookTargets(properties, InetAddress::getAllByName);
 	}
 
 	@Bean

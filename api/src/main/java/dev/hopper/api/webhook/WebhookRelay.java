@@ -1,9 +1,9 @@
 package dev.hopper.api.webhook;
 
+import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -13,6 +13,18 @@ import dev.hopper.api.status.TaskView;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.WebhookOutbox;
 import dev.hopper.core.task.Webhook;
+import org.apache.hc.client5.http.DnsResolver;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.io.entity.StringEntity;
+import org.apache.hc.core5.util.Timeout;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
@@ -42,8 +54,6 @@ class WebhookRelay {
 
 	private final Clock clock;
 
-	private final HttpClient client;
-
 	WebhookRelay(WebhookOutbox tasks, WebhookSigner signer, WebhookTargets targets, WebhookProperties properties,
 			JsonMapper json, Clock clock) {
 		this.tasks = tasks;
@@ -52,9 +62,6 @@ class WebhookRelay {
 		this.properties = properties;
 		this.json = json;
 		this.clock = clock;
-		this.client = HttpClient.newBuilder().connectTimeout(properties.timeout())
-			.followRedirects(HttpClient.Redirect.NEVER)
-			.build();
 	}
 
 	@Scheduled(fixedDelayString = "${hopper.webhooks.interval:2s}")
@@ -82,11 +89,13 @@ class WebhookRelay {
 		}
 		URI uri = URI.create(webhook.url());
 		String failure;
-		if (!this.targets.mayCall(uri)) {
-			failure = "the endpoint resolves to a private address";
+		try {
+			failure = post(task, uri, this.targets.addresses(uri));
 		}
-		else {
-			failure = post(task, uri);
+		catch (WebhookTargets.Refused refused) {
+			this.tasks.webhookRefused(task.id(), refused.getMessage(), this.clock.instant());
+			logger.info("Webhook of task {} refused for good: {}", task.id(), refused.getMessage());
+			return;
 		}
 		if (failure == null) {
 			this.tasks.webhookDelivered(task.id(), this.clock.instant());
@@ -97,29 +106,53 @@ class WebhookRelay {
 		logger.info("Webhook of task {} failed (attempt {}): {}", task.id(), webhook.attempts(), failure);
 	}
 
-	/** Null when the endpoint took it, else why not. */
-	private String post(Task task, URI uri) {
+	/** Null when the endpoint took it, else why not. It connects only to {@code addresses}, those just checked. */
+	private @Nullable String post(Task task, URI uri, InetAddress[] addresses) {
 		String body = this.json.writeValueAsString(TaskView.of(task, this.clock.instant(), null));
 		long now = this.clock.instant().getEpochSecond();
-		HttpRequest request = HttpRequest.newBuilder(uri)
-			.timeout(this.properties.timeout())
-			.header("Content-Type", "application/json")
-			.header("Hopper-Event", "task.finished")
-			.header("Hopper-Delivery", task.id() + "." + task.webhook().attempts())
-			.header("Hopper-Signature", this.signer.signature(task.tenantId(), now, body))
-			.POST(HttpRequest.BodyPublishers.ofString(body))
-			.build();
-		try {
-			HttpResponse<Void> response = this.client.send(request, HttpResponse.BodyHandlers.discarding());
-			return (response.statusCode() / 100 == 2) ? null : "the endpoint answered " + response.statusCode();
+		HttpPost request = new HttpPost(uri);
+		request.setHeader("Hopper-Event", "task.finished");
+		request.setHeader("Hopper-Delivery", task.id() + "." + task.webhook().attempts());
+		request.setHeader("Hopper-Signature", this.signer.signature(task.tenantId(), now, body));
+		request.setEntity(new StringEntity(body, ContentType.APPLICATION_JSON));
+		try (CloseableHttpClient client = pinnedTo(uri.getHost(), addresses)) {
+			int status = client.execute(request, HttpResponse::getCode);
+			return (status / 100 == 2) ? null : "the endpoint answered " + status;
 		}
-		catch (java.io.IOException ex) {
+		catch (IOException ex) {
 			return "could not reach the endpoint: " + ex.getMessage();
 		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-			return "interrupted";
-		}
+	}
+
+	/** A client that resolves {@code host} to {@code addresses} and refuses every other name. */
+	private CloseableHttpClient pinnedTo(String host, InetAddress[] addresses) {
+		DnsResolver pinned = new DnsResolver() {
+
+			@Override
+			public InetAddress[] resolve(String name) throws UnknownHostException {
+				if (!name.equalsIgnoreCase(host) && !("[" + name + "]").equalsIgnoreCase(host)) {
+					throw new UnknownHostException(name + " is not the checked webhook host");
+				}
+				return addresses.clone();
+			}
+
+			@Override
+			public String resolveCanonicalHostname(String name) {
+				return name;
+			}
+
+		};
+		Timeout timeout = Timeout.of(this.properties.timeout());
+		return HttpClients.custom()
+			.setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+				.setDnsResolver(pinned)
+				.setDefaultConnectionConfig(
+						ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout).build())
+				.build())
+			.setDefaultRequestConfig(RequestConfig.custom().setResponseTimeout(timeout).build())
+			.disableRedirectHandling()
+			.disableAutomaticRetries()
+			.build();
 	}
 
 }

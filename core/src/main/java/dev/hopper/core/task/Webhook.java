@@ -14,12 +14,13 @@ import org.jspecify.annotations.Nullable;
  * @param nextAt when the next try is due (null: as soon as the task finishes)
  * @param deliveredAt when the endpoint accepted it
  * @param lastError why the last try failed
+ * @param refusedAt when it was given up for good: it points where no webhook may go
  */
 public record Webhook(String url, int attempts, @Nullable Instant nextAt, @Nullable Instant deliveredAt,
-		@Nullable String lastError) {
+		@Nullable String lastError, @Nullable Instant refusedAt) {
 
 	public static Webhook to(String url) {
-		return new Webhook(url, 0, null, null, null);
+		return new Webhook(url, 0, null, null, null, null);
 	}
 
 }

@@ -18,4 +18,7 @@ public interface WebhookOutbox {
 	/** Its webhook delivery failed; the next try is due at {@code nextAt}. */
 	void webhookFailed(String id, String error, Instant nextAt);
 
+	/** Its webhook may not be sent where it points (a special-purpose address): never tried again. */
+	void webhookRefused(String id, String why, Instant at);
+
 }

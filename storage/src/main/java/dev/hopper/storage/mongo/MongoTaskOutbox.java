@@ -43,6 +43,8 @@ class MongoTaskOutbox implements TaskOutbox, WebhookOutbox {
 			.ne(null)
 			.and("webhook.deliveredAt")
 			.is(null)
+			.and("webhook.refusedAt")
+			.is(null)
 			.and("webhook.attempts")
 			.lt(maxAttempts)
 			.orOperator(where("webhook.nextAt").is(null), where("webhook.nextAt").lte(now)));
@@ -61,6 +63,13 @@ class MongoTaskOutbox implements TaskOutbox, WebhookOutbox {
 	public void webhookFailed(String id, String error, Instant nextAt) {
 		this.mongo.updateFirst(query(where("_id").is(id)),
 				new Update().set("webhook.lastError", error).set("webhook.nextAt", nextAt), TaskCollection.NAME);
+	}
+
+	@Override
+	public void webhookRefused(String id, String why, Instant at) {
+		this.mongo.updateFirst(query(where("_id").is(id)),
+				new Update().set("webhook.lastError", why).set("webhook.refusedAt", at).unset("webhook.nextAt"),
+				TaskCollection.NAME);
 	}
 
 	@Override
