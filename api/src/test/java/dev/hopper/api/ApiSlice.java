@@ -68,8 +68,7 @@ public abstract class ApiSlice {
 		ApiKey key = ApiKey.issue(KEY, TENANT, "slice", NOW);
 		given(this.keys.findByHash(anyString())).willReturn(Optional.empty());
 		given(this.keys.findByHash(ApiKeySecrets.hash(KEY))).willReturn(Optional.of(key));
-		given(this.limiter.tryAcquire(anyString(), anyLong(), any())).willReturn(true);
-		given(this.limiter.tryAcquire(anyString(), anyLong(), anyLong(), any())).willReturn(true);
+		given(this.limiter.acquire(anyString(), anyLong(), anyLong(), any())).willReturn(RateLimiter.Verdict.GRANTED);
 	}
 
 	/** An RFC 9457 problem with this status and code ({@code null}: any code). */

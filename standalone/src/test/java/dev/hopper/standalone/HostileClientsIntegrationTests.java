@@ -52,6 +52,8 @@ class HostileClientsIntegrationTests {
 		Map<String, Object> properties = new HashMap<>(this.embedded.properties());
 		properties.put("hopper.amqp.namespace", "hopper-hostile-" + UUID.randomUUID().toString().substring(0, 8));
 		properties.put("hopper.admission.max-waits-per-tenant", WAITS_PER_TENANT);
+		properties.put("hopper.events.heartbeat", "1s");
+		properties.put("hopper.admission.tenant-intake-per-minute.batcher", 4);
 		properties.putAll(Http.keyProperties());
 		this.context = HopperStandalone.application(properties).run("--server.port=0");
 		this.port = ((WebServerApplicationContext) this.context).getWebServer().getPort();
@@ -118,6 +120,33 @@ class HostileClientsIntegrationTests {
 			assertThat(poll.get().statusCode()).as("each held poll hears the news").isEqualTo(200);
 		}
 		StoredTasks.awaitTrue(Duration.ofSeconds(10), () -> budget.heldBy(Http.TENANT) == 0);
+	}
+
+	/** An open event stream kept flowing after its key was revoked, and had no heartbeat; now it beats, and ends. */
+	@Test
+	void anEventStreamBeatsAndEndsWhenItsKeyIsRevoked() throws Exception {
+		Http admin = this.http.withKey(Http.ADMIN_KEY);
+		Http.Response issued = admin.post("/admin/v1/tenants/streamer/keys", "application/json", "{\"name\": \"sse\"}");
+		String key = issued.json().get("key").asString();
+		String keyId = issued.json().get("id").asString();
+		String task = StoredTasks.queued(this.context, "streamer");
+		HttpResponse<java.util.stream.Stream<String>> stream = HttpClient.newHttpClient().send(HttpRequest
+			.newBuilder(URI.create("http://127.0.0.1:" + this.port + "/api/v1/tasks/" + task + "/events"))
+			.header("X-API-Key", key)
+			.header("Accept", "text/event-stream")
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofLines());
+		assertThat(stream.statusCode()).isEqualTo(200);
+		List<String> lines = java.util.Collections.synchronizedList(new ArrayList<>());
+		CompletableFuture<Void> reading = CompletableFuture.runAsync(() -> stream.body().forEach(lines::add));
+		StoredTasks.awaitTrue(Duration.ofSeconds(10), () -> lines.stream().anyMatch((line) -> line.startsWith(":")));
+
+		assertThat(admin.delete("/admin/v1/keys/" + keyId).status()).isEqualTo(204);
+
+		reading.get(10, java.util.concurrent.TimeUnit.SECONDS);
+		assertThat(lines).as("the task's first event, then heartbeats").anyMatch((line) -> line.startsWith("event:"));
+		StoredTasks.awaitTrue(Duration.ofSeconds(5),
+				() -> this.context.getBean(ConnectionBudget.class).heldBy("streamer") == 0);
 	}
 
 	/** The probe's NUL in a file name got a 500, and on a batch the earlier files ran while the client got no id. */
@@ -195,6 +224,31 @@ class HostileClientsIntegrationTests {
 		HttpResponse<String> formParams = postRaw("/api/v1/tasks", multipart(field("type", "audio-features"),
 				field("params", "{\"k\": " + big + "}"), file("file", "p.wav", wav())));
 		assertThat(formParams.statusCode()).as(formParams.body()).isEqualTo(400);
+	}
+
+	/** One batch of 5,000 files counted as one unit of quota; it counts its files now. */
+	@Test
+	void aBatchCountsAgainstTheQuotaFileByFile() throws Exception {
+		String key = this.http.withKey(Http.ADMIN_KEY)
+			.post("/admin/v1/tenants/batcher/keys", "application/json", "{}")
+			.json().get("key").asString();
+		byte[][] parts = new byte[7][];
+		parts[0] = field("type", "audio-features");
+		for (int i = 1; i < parts.length; i++) {
+			parts[i] = file("files", "f" + i + ".wav", wav());
+		}
+		HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+				"http://127.0.0.1:" + this.port + "/api/v1/batches"))
+			.header("X-API-Key", key)
+			.header("Content-Type", "multipart/form-data; boundary=" + BOUNDARY)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(multipart(parts)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+
+		assertThat(answer.statusCode()).as(answer.body()).isEqualTo(202);
+		var batch = JSON.readTree(answer.body());
+		assertThat(batch.get("taskIds")).hasSize(4);
+		assertThat(batch.get("refusedFiles").valueStream().map((refused) -> refused.get("code").asString()).toList())
+			.containsExactly("quota_exceeded", "quota_exceeded");
 	}
 
 	/** A file name of 200 CJK characters outgrew the 512-byte part-header limit; real names fit now. */

@@ -372,7 +372,8 @@ interface IntakeScenarios extends Scenario {
 			}
 			else {
 				assertProblem(response, 429, "quota_exceeded");
-				assertThat(Long.parseLong(response.header("Retry-After"))).isPositive();
+				// honest: until the first of the five leaves the minute's window, not a second's guess
+				assertThat(Long.parseLong(response.header("Retry-After"))).isBetween(30L, 60L);
 				limited++;
 			}
 			if (i % 3 == 0) {
@@ -446,7 +447,9 @@ interface IntakeScenarios extends Scenario {
 
 		// without it: whether the server is up, and nothing else
 		Http anyone = http().withKey(null);
-		assertThat(anyone.get("/actuator/health").json().propertyNames()).containsExactly("status");
+		JsonNode status = anyone.get("/actuator/health").json();
+		assertThat(status.get("status").asString()).isEqualTo("UP");
+		assertThat(status.propertyNames()).doesNotContain("components", "details");
 		assertProblem(anyone.get("/actuator/prometheus"), 401, "invalid_admin_key");
 		assertProblem(http().get("/actuator/info"), 401, "invalid_admin_key");
 		assertThat(anyone.get("/actuator/health/a/b").status()).isEqualTo(404);

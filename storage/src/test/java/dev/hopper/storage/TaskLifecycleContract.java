@@ -171,6 +171,19 @@ public interface TaskLifecycleContract {
 	}
 
 	@Test
+	default void aTaskThatSucceedsAfterARetryCarriesNoStaleError() {
+		Task task = stored(aQueuedTask().published());
+		lifecycle().claim(task.id(), "worker-1", 3);
+		lifecycle().requeue(task.id(), LOST, now());
+		lifecycle().claim(task.id(), "worker-2", 3);
+
+		assertThat(lifecycle().succeed(task.id())).isTrue();
+
+		assertThat(queries().find(task.id()).orElseThrow().error()).isNull();
+		assertThat(queries().history(task.id())).extracting(TaskEvent::error).contains(LOST);
+	}
+
+	@Test
 	default void theHistoryKeepsTheLatestStepsOnly() {
 		Task task = stored(aQueuedTask().published());
 		for (int i = 0; i < 70; i++) {

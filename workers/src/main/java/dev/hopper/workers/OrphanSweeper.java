@@ -95,7 +95,7 @@ class OrphanSweeper implements AutoCloseable {
 		for (Task task : this.tasks.findSilentRunning(silentSince, BATCH)) {
 			// a worker holding the lease is alive (a long pause, say): leave it the task
 			if (this.leases.holder(task.id()).isPresent() || !this.lifecycle.releaseOrphan(task.id(), task.workerId(),
-					silentSince, new TaskError(WORKER_LOST, "Worker " + task.workerId() + " stopped answering"))) {
+					silentSince, new TaskError(WORKER_LOST, "Its worker stopped answering; it was queued again"))) {
 				continue;
 			}
 			// QUEUED again, so its status is honest while it waits its turn; if this publish

@@ -22,15 +22,18 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 
 	private final AdmissionProperties properties;
 
+	private final IntakeQuota quota;
+
 	AdmissionConfiguration(RateLimiter limiter, AdmissionProperties properties) {
 		this.limiter = limiter;
 		this.properties = properties;
+		this.quota = new IntakeQuota(limiter, properties);
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		// after the API key interceptor, which names the tenant
-		registry.addInterceptor(new IntakeQuotaInterceptor(this.limiter, this.properties))
+		registry.addInterceptor(new IntakeQuotaInterceptor(this.quota))
 			.addPathPatterns("/api/v1/**")
 			.order(Ordered.LOWEST_PRECEDENCE);
 	}
@@ -41,6 +44,11 @@ class AdmissionConfiguration implements WebMvcConfigurer {
 				new JsonBodyLimit());
 		registration.addUrlPatterns("/api/*", "/admin/*");
 		return registration;
+	}
+
+	@Bean
+	IntakeQuota intakeQuota() {
+		return this.quota;
 	}
 
 	@Bean

@@ -1,6 +1,5 @@
 package dev.hopper.api.admission;
 
-import java.time.Duration;
 
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
@@ -19,15 +18,10 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class IntakeQuotaInterceptor implements HandlerInterceptor {
 
-	private static final Duration MINUTE = Duration.ofMinutes(1);
+	private final IntakeQuota quota;
 
-	private final RateLimiter limiter;
-
-	private final AdmissionProperties properties;
-
-	IntakeQuotaInterceptor(RateLimiter limiter, AdmissionProperties properties) {
-		this.limiter = limiter;
-		this.properties = properties;
+	IntakeQuotaInterceptor(IntakeQuota quota) {
+		this.quota = quota;
 	}
 
 	@Override
@@ -39,11 +33,14 @@ class IntakeQuotaInterceptor implements HandlerInterceptor {
 		if (tenant == null) {
 			return true;
 		}
-		long perMinute = this.properties.intakePerMinute(tenant.id());
-		if (!this.limiter.tryAcquire("intake:" + tenant.id(), perMinute, MINUTE)) {
-			long retryAfter = Math.max(1, (long) Math.ceil(60.0 / perMinute));
+		long perMinute = this.quota.perMinute(tenant.id());
+		RateLimiter.Verdict verdict = this.quota.take(tenant.id());
+		if (!verdict.granted()) {
+			// when the oldest request leaves the minute's window, not a guess
+			long retryAfter = IntakeQuota.seconds(verdict);
 			throw new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "quota_exceeded",
-					"This tenant may make " + perMinute + " intake requests a minute")
+					"This tenant may send " + perMinute + " files a minute; the next is allowed in "
+							+ retryAfter + " s")
 				.withHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
 		}
 		return true;

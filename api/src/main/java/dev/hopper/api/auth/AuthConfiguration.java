@@ -53,6 +53,11 @@ class AuthConfiguration implements WebMvcConfigurer {
 	}
 
 	@Bean
+	KeyRevocation keyRevocation() {
+		return new KeyRevocation(this.keys);
+	}
+
+	@Bean
 	ApplicationRunner developmentKeyRegistration(Clock clock) {
 		return (arguments) -> {
 			String key = this.properties.developmentKey();

@@ -56,10 +56,11 @@ class ConsoleTaskController {
 
 	@GetMapping("/console/tasks/{id}")
 	String task(@PathVariable String id, HttpServletRequest request, Model model) {
-		Task task = this.access.task(this.access.session(request, model), id);
+		ConsoleSession session = this.access.session(request, model);
+		Task task = this.access.task(session, id);
 		model.addAttribute("task", TaskView.of(task));
 		model.addAttribute("tenantId", task.tenantId());
-		model.addAttribute("timeline", Timeline.of(task, this.tasks.history(task.id())));
+		model.addAttribute("timeline", Timeline.of(task, this.tasks.history(task.id()), session.isOperator()));
 		model.addAttribute("live", !task.state().isTerminal());
 		model.addAttribute("cancellable", !task.state().isTerminal());
 		model.addAttribute("redrivable", task.state() == TaskState.FAILED);

@@ -20,17 +20,18 @@ import org.jspecify.annotations.Nullable;
  */
 public record Timeline(Instant at, String what, String state, String detail) {
 
-	static List<Timeline> of(Task task, List<TaskEvent> history) {
+	/** @param operator whether to name the workers (a process on a host): the operator's to know, not a tenant's */
+	static List<Timeline> of(Task task, List<TaskEvent> history, boolean operator) {
 		List<Timeline> rows = new ArrayList<>();
 		rows.add(new Timeline(task.createdAt(), "Accepted", "QUEUED", ""));
 		if (history.isEmpty() && task.publishedAt() != null) {
 			rows.add(new Timeline(task.publishedAt(), "Published to its queue", "", ""));
 		}
 		for (TaskEvent event : history) {
-			rows.add(new Timeline(event.at(), words(event.what()), event.state().name(), detail(event)));
+			rows.add(new Timeline(event.at(), words(event.what()), event.state().name(), detail(event, operator)));
 		}
 		if (task.state() == dev.hopper.core.task.TaskState.RUNNING && task.heartbeatAt() != null) {
-			rows.add(new Timeline(task.heartbeatAt(), "Last heartbeat", "", text(task.workerId())));
+			rows.add(new Timeline(task.heartbeatAt(), "Last heartbeat", "", operator ? text(task.workerId()) : ""));
 		}
 		return rows;
 	}
@@ -40,11 +41,11 @@ public record Timeline(Instant at, String what, String state, String detail) {
 		return Character.toUpperCase(name.charAt(0)) + name.substring(1);
 	}
 
-	private static String detail(TaskEvent event) {
+	private static String detail(TaskEvent event, boolean operator) {
 		if (event.error() != null) {
 			return event.error().code() + ": " + event.error().message();
 		}
-		return (event.workerId() != null) ? "by " + event.workerId() : "";
+		return (operator && event.workerId() != null) ? "by " + event.workerId() : "";
 	}
 
 	private static String text(@Nullable String value) {

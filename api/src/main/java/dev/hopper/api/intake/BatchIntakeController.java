@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.api.admission.BacklogGuard;
+import dev.hopper.api.admission.IntakeQuota;
+import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
@@ -64,9 +66,13 @@ class BatchIntakeController {
 
 	private final Clock clock;
 
+	private final IntakeQuota quota;
+
 	BatchIntakeController(UploadReceiver receiver, TaskIntake intake, BatchStore batches, TaskLifecycle tasks,
-			BacklogGuard backlog, IntakeProperties properties, IntakeChecks checks, JsonMapper json, Clock clock) {
+			BacklogGuard backlog, IntakeQuota quota, IntakeProperties properties, IntakeChecks checks, JsonMapper json,
+			Clock clock) {
 		this.backlog = backlog;
+		this.quota = quota;
 		this.receiver = receiver;
 		this.intake = intake;
 		this.batches = batches;
@@ -148,6 +154,17 @@ class BatchIntakeController {
 				this.refused.add(new Batch.RefusedFile(FileNames.sanitise(clientName), "too_many_files",
 						"A batch holds at most " + limit + " files"));
 				return;
+			}
+			// the request took the first file's allowance; each further file takes its own
+			if (this.taskIds.size() + this.refused.size() > 0) {
+				RateLimiter.Verdict verdict = BatchIntakeController.this.quota.take(this.tenant.id());
+				if (!verdict.granted()) {
+					content.transferTo(OutputStream.nullOutputStream());
+					this.refused.add(new Batch.RefusedFile(FileNames.sanitise(clientName), "quota_exceeded",
+							"This tenant may send " + BatchIntakeController.this.quota.perMinute(this.tenant.id())
+									+ " files a minute; send it again in " + IntakeQuota.seconds(verdict) + " s"));
+					return;
+				}
 			}
 			String taskId = TimeOrderedId.next(BatchIntakeController.this.clock);
 			String key = BlobKeys.upload(taskId);

@@ -2,13 +2,18 @@ package dev.hopper.api.status;
 
 import java.io.IOException;
 import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import dev.hopper.api.admission.ConnectionBudget;
+import dev.hopper.api.auth.KeyRevocation;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.core.task.Task;
+import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.MediaType;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,33 +41,59 @@ class TaskEventsController {
 
 	private final ConnectionBudget budget;
 
-	TaskEventsController(TenantTasks tasks, TaskViews views, TaskWatch watch, ConnectionBudget budget) {
+	private final KeyRevocation revocation;
+
+	private final Set<Stream> open = ConcurrentHashMap.newKeySet();
+
+	TaskEventsController(TenantTasks tasks, TaskViews views, TaskWatch watch, ConnectionBudget budget,
+			KeyRevocation revocation) {
 		this.tasks = tasks;
 		this.budget = budget;
+		this.revocation = revocation;
 		this.views = views;
 		this.watch = watch;
 	}
 
 	@GetMapping(path = "/api/v1/tasks/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<SseEmitter> events(Tenant tenant, @PathVariable String id,
-			@RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId) {
+			@RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId,
+			HttpServletRequest request) {
 		Task task = this.tasks.find(tenant, id);
 		if (task.state().isTerminal() && TaskVersion.of(task).equals(lastEventId)) {
 			return ResponseEntity.noContent().build();
 		}
 		Runnable release = this.budget.hold(tenant.id(), STREAM_TIMEOUT);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		Stream stream = new Stream(emitter, lastEventId);
+		Stream stream = new Stream(emitter, lastEventId, KeyRevocation.presentedHash(request));
 		Runnable watching = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send));
+		this.open.add(stream);
 		Runnable stop = () -> {
 			watching.run();
 			release.run();
+			this.open.remove(stream);
 		};
 		emitter.onCompletion(stop);
 		emitter.onTimeout(stop);
 		emitter.onError((ex) -> stop.run());
 		stream.send(task);
 		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
+	}
+
+	/**
+	 * Every open stream, now and then: a comment line, so a client that has gone is noticed
+	 * (the write fails) and a proxy keeps the connection; and a stream whose key was revoked
+	 * since it opened is ended.
+	 */
+	@Scheduled(fixedDelayString = "${hopper.events.heartbeat:15s}")
+	void heartbeat() {
+		for (Stream stream : this.open) {
+			if (this.revocation.isRevoked(stream.keyHash)) {
+				stream.end();
+			}
+			else {
+				stream.beat();
+			}
+		}
 	}
 
 	/** One client's stream: sends each new version once, and ends after a final state. */
@@ -74,9 +105,33 @@ class TaskEventsController {
 
 		private boolean ended;
 
-		Stream(SseEmitter emitter, @Nullable String lastEventId) {
+		private final String keyHash;
+
+		Stream(SseEmitter emitter, @Nullable String lastEventId, String keyHash) {
 			this.emitter = emitter;
 			this.sent = lastEventId;
+			this.keyHash = keyHash;
+		}
+
+		synchronized void beat() {
+			if (this.ended) {
+				return;
+			}
+			try {
+				this.emitter.send(SseEmitter.event().comment("still here"));
+			}
+			catch (IOException | IllegalStateException ex) {
+				// the client went away
+				this.ended = true;
+				this.emitter.completeWithError(ex);
+			}
+		}
+
+		synchronized void end() {
+			if (!this.ended) {
+				this.ended = true;
+				this.emitter.complete();
+			}
 		}
 
 		synchronized void send(Task task) {

@@ -105,7 +105,12 @@ class TaskStatusController {
 	@GetMapping("/history")
 	TaskHistory history(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);
-		return new TaskHistory(task.id(), task.createdAt(), this.queries.history(task.id()));
+		// which worker ran it (a process on a host) is the operators' to know, not the tenant's
+		return new TaskHistory(task.id(), task.createdAt(), this.queries.history(task.id())
+			.stream()
+			.map((event) -> new dev.hopper.core.task.TaskEvent(event.at(), event.what(), event.state(), null,
+					event.error()))
+			.toList());
 	}
 
 	@GetMapping("/result")

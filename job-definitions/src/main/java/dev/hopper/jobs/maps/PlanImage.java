@@ -54,7 +54,8 @@ final class PlanImage {
 			if (ex instanceof PermanentFailure failure) {
 				throw failure;
 			}
-			throw new PermanentFailure(CORRUPT_IMAGE, "The image cannot be decoded: " + ex.getMessage(), ex);
+			// the decoder's own words name its classes, not the file's fault
+			throw new PermanentFailure(CORRUPT_IMAGE, "The image cannot be decoded: it is truncated or malformed", ex);
 		}
 	}
 

@@ -188,6 +188,10 @@ class MongoTaskLifecycle implements TaskLifecycle {
 		if (move.error() != null) {
 			update.set("error", move.error());
 		}
+		else if (move.target() == TaskState.SUCCEEDED) {
+			// an earlier attempt's error is history now, not the task's state
+			update.unset("error");
+		}
 		record(update, new TaskEvent(now, move.step(), move.target(), null, move.error()));
 		return this.mongo.updateFirst(movable, update, TaskCollection.NAME).getModifiedCount() == 1;
 	}

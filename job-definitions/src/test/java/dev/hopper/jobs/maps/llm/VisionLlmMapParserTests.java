@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class VisionLlmMapParserTests {
 
-	private static final RateLimiter UNLIMITED = (key, amount, permits, interval) -> true;
+	private static final RateLimiter UNLIMITED = (key, amount, permits, interval) -> RateLimiter.Verdict.GRANTED;
 
 	private final LoopbackModelServer server = new LoopbackModelServer();
 
