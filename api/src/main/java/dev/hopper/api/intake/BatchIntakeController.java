@@ -11,12 +11,12 @@ import java.util.Map;
 
 import dev.hopper.api.admission.BacklogGuard;
 import dev.hopper.api.admission.IntakeQuota;
-import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.docs.UploadForms;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.api.status.BatchView;
 import dev.hopper.core.TimeOrderedId;
+import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.task.Batch;
 import dev.hopper.core.task.BatchStore;

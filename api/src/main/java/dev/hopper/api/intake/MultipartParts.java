@@ -14,8 +14,6 @@ import org.apache.commons.fileupload2.core.FileUploadException;
 import org.apache.commons.fileupload2.core.ParameterParser;
 import org.apache.commons.fileupload2.jakarta.servlet6.JakartaServletFileUpload;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.http.HttpStatus;
 
@@ -25,8 +23,6 @@ import org.springframework.http.HttpStatus;
  * asked for) is skipped.
  */
 final class MultipartParts {
-
-	private static final Logger logger = LoggerFactory.getLogger(MultipartParts.class);
 
 	/** Room for a 255-character file name in any script, percent-encoded, with the rest of a part's headers. */
 	static final int MAX_PART_HEADER_BYTES = 16 * 1024;
@@ -122,7 +118,6 @@ final class MultipartParts {
 						+ failure.getMessage());
 			}
 			// the connection ended or broke before the body did: nobody may be there to read this
-			logger.info("A client's upload ended before its body did: {}", String.valueOf(failure));
 			return ApiProblem.badRequest("truncated_body", "The request body ended before its multipart closing boundary");
 		}
 

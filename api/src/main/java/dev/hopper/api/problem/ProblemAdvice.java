@@ -31,6 +31,8 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 
 	private static final String TYPE_BASE = "https://hopper.dev/problems/";
 
+	private static final String CLIENT_GONE = "truncated_body";
+
 	@ExceptionHandler(ApiProblem.class)
 	ResponseEntity<ProblemDetail> apiProblem(ApiProblem problem, HttpServletRequest request) {
 		ResponseEntity<ProblemDetail> response = respond(problem.status(), problem.code(), problem.getMessage(),
@@ -112,6 +114,10 @@ class ProblemAdvice extends ResponseEntityExceptionHandler {
 	private static void log(HttpStatusCode status, String code, @Nullable String detail, @Nullable Exception cause) {
 		if (status.is5xxServerError()) {
 			logger.error("{} {}: {}", status.value(), code, detail, cause);
+		}
+		else if (CLIENT_GONE.equals(code)) {
+			// a client that hung up mid-upload: ordinary, and nobody reads the answer
+			logger.info("{} {}: {}", status.value(), code, detail);
 		}
 		else {
 			logger.warn("{} {}: {}", status.value(), code, detail);

@@ -69,6 +69,41 @@ class WebhookTargetsTests {
 		assertThat(outbox.delivered).isEmpty();
 	}
 
+	/**
+	 * The connector uses the addresses checked, and asks nobody again: a name that would
+	 * answer differently the second time (here, another loopback address where nothing
+	 * listens) still reaches the checked one. Only 127.0.0.0/8 is ever contacted.
+	 */
+	@Test
+	void aDeliveryConnectsToTheAddressesCheckedAndResolvesNothingItself() throws Exception {
+		com.sun.net.httpserver.HttpServer endpoint = com.sun.net.httpserver.HttpServer
+			.create(new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+		List<String> received = java.util.Collections.synchronizedList(new ArrayList<>());
+		endpoint.createContext("/h", (exchange) -> {
+			received.add(exchange.getRequestHeaders().getFirst("Hopper-Event"));
+			exchange.sendResponseHeaders(204, -1);
+			exchange.close();
+		});
+		endpoint.start();
+		java.util.concurrent.atomic.AtomicInteger lookups = new java.util.concurrent.atomic.AtomicInteger();
+		WebhookTargets rebinding = new WebhookTargets(properties(true), (host) -> new InetAddress[] {
+				InetAddress.getByName((lookups.getAndIncrement() == 0) ? "127.0.0.1" : "127.0.0.2") });
+		FakeOutbox outbox = new FakeOutbox(new TaskBuilderWithWebhook(
+				"http://hooks.test:" + endpoint.getAddress().getPort() + "/h").task());
+		try {
+			new WebhookRelay(outbox, new WebhookSigner("k"), rebinding, properties(true), JsonMapper.builder().build(),
+					Clock.systemUTC())
+				.deliverDue();
+		}
+		finally {
+			endpoint.stop(0);
+		}
+
+		assertThat(received).containsExactly("task.finished");
+		assertThat(outbox.delivered).hasSize(1);
+		assertThat(lookups).hasValue(1);
+	}
+
 	private static WebhookTargets targets(boolean allowPrivate) {
 		return new WebhookTargets(properties(allowPrivate), (host) -> {
 			String[] answer = DNS.getOrDefault(host, host.matches("[0-9.:a-fA-F]+") ? host : null) == null ? null
