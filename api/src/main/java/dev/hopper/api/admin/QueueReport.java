@@ -89,17 +89,20 @@ public class QueueReport {
 				consumers.size(), capacity, (int) Math.ceil((waiting + running) / (double) perWorker));
 	}
 
-	/** Over whole minutes before this one, so a rate does not dip each time a minute starts. */
+	/**
+	 * The last minute is the last whole one, so it does not dip each time a minute starts;
+	 * the five minutes are this one so far and the four before, so a finish shows at once.
+	 */
 	private static Rate rate(TaskCensus census, JobType type, Instant thisMinute,
 			ToLongFunction<TaskCensus.Minute> count) {
 		Instant lastMinute = thisMinute.minus(Duration.ofMinutes(1));
-		Instant fiveAgo = thisMinute.minus(Duration.ofMinutes(5));
+		Instant fiveFrom = thisMinute.minus(Duration.ofMinutes(4));
 		long last = 0;
 		long five = 0;
 		for (TaskCensus.Minute minute : census.minutes()) {
-			if (minute.type().equals(type) && minute.minute().isBefore(thisMinute)) {
+			if (minute.type().equals(type)) {
 				last += minute.minute().equals(lastMinute) ? count.applyAsLong(minute) : 0;
-				five += minute.minute().isBefore(fiveAgo) ? 0 : count.applyAsLong(minute);
+				five += minute.minute().isBefore(fiveFrom) ? 0 : count.applyAsLong(minute);
 			}
 		}
 		return new Rate(last, five / 5.0);
@@ -124,6 +127,7 @@ public class QueueReport {
 	 * @param running tasks RUNNING now
 	 * @param oldestWaitSeconds how long the task that has waited longest has waited; null with none waiting
 	 * @param arrivedPerMinute tasks accepted: in the last whole minute, and per minute over the last five
+	 * (this one so far and the four before)
 	 * @param finishedPerMinute tasks that finished, likewise
 	 * @param deadLetters dead letters waiting for an operator
 	 * @param liveWorkers worker processes consuming it that beat lately

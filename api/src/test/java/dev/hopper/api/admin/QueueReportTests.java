@@ -38,7 +38,7 @@ class QueueReportTests {
 			mock(DeadLetterStore.class), this.workers, Clock.fixed(NOW, ZoneOffset.UTC));
 
 	@Test
-	void figuresComeFromTheCensusAcrossTenantsAndRatesCountWholeMinutesOnly() {
+	void figuresComeFromTheCensusAcrossTenantsAndRatesCountTheirMinutes() {
 		Instant thisMinute = Instant.parse("2026-12-05T12:10:00Z");
 		given(this.tasks.census(thisMinute.minus(QueueReport.CENSUS_WINDOW))).willReturn(new TaskCensus(
 				List.of(live("a", TaskState.RUNNING, 3, null), live("b", TaskState.RUNNING, 2, null),
@@ -60,7 +60,8 @@ class QueueReportTests {
 		assertThat(audio.running()).isEqualTo(5);
 		assertThat(audio.oldestWaitSeconds()).isEqualTo(90.0);
 		assertThat(audio.arrivedPerMinute().lastMinute()).as("the minute before this one").isEqualTo(10);
-		assertThat(audio.arrivedPerMinute().lastFiveMinutes()).as("(6 + 4 + 10) / 5").isEqualTo(4.0);
+		assertThat(audio.arrivedPerMinute().lastFiveMinutes()).as("(100 this minute so far + 6 + 4) / 5")
+			.isEqualTo(22.0);
 		assertThat(audio.finishedPerMinute().lastMinute()).isEqualTo(10);
 		assertThat(audio.desiredWorkers()).as("(8 ready + 5 running) / 2 per worker").isEqualTo(7);
 	}
