@@ -131,7 +131,12 @@ class ConsoleBrowserIntegrationTests {
 			.as("the list updated in place, without a reload")
 			.isEqualTo(true);
 
-		this.browser.findElement(By.linkText(id)).click();
+		// the live list may swap its rows under the click: find the link again until the click lands
+		new WebDriverWait(this.browser, WAIT).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+			.until((driver) -> {
+				driver.findElement(By.linkText(id)).click();
+				return true;
+			});
 		new WebDriverWait(this.browser, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("result-summary")));
 		assertThat(this.browser.findElement(By.id("task-state")).getText()).isEqualTo("SUCCEEDED");
 		String summary = this.browser.findElement(By.id("result-summary")).getText();
@@ -201,9 +206,13 @@ class ConsoleBrowserIntegrationTests {
 		assertThat(this.browser.getCurrentUrl()).contains("state=QUEUED", "minAttempts=0");
 		assertThat(new org.openqa.selenium.support.ui.Select(this.browser.findElement(By.name("state")))
 			.getFirstSelectedOption().getText()).isEqualTo("QUEUED");
-		assertThat(this.browser.findElements(By.cssSelector("#task-rows td.state"))).isNotEmpty()
-			.allSatisfy((cell) -> assertThat(cell.getText()).isEqualTo("QUEUED"));
-		assertThat(this.browser.findElement(By.linkText(queued)).isDisplayed()).isTrue();
+		// one snapshot of the rows: the live list may swap them between two reads
+		@SuppressWarnings("unchecked")
+		List<List<String>> rows = (List<List<String>>) ((JavascriptExecutor) this.browser).executeScript("""
+				return Array.from(document.querySelectorAll('#task-rows tr[data-task-id]'))
+				  .map(row => [row.getAttribute('data-task-id'), row.querySelector('td.state').textContent.trim()]);""");
+		assertThat(rows).isNotEmpty().allSatisfy((row) -> assertThat(row.get(1)).isEqualTo("QUEUED"));
+		assertThat(rows).extracting((row) -> row.get(0)).contains(queued);
 	}
 
 	@Test

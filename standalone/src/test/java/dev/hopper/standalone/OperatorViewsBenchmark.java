@@ -29,8 +29,8 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 /**
  * The operators' reads over a large store, measured from outside through HTTP: a filtered
  * page of tasks, the queue report and the console's overview, each beside the same server's
- * trivial endpoint in the same run. Standalone on its embedded servers (mongo-java-server,
- * which keeps no secondary index: every filter scans).
+ * trivial endpoint in the same run. Standalone on its embedded servers (mongo-java-server
+ * on its H2 file, with the equality indexes storage.embedded gives it).
  *   tools/benchmarks/operator-views [tasks=100000] [requests=100]
  */
 public final class OperatorViewsBenchmark {
