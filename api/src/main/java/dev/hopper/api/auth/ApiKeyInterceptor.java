@@ -3,7 +3,6 @@ package dev.hopper.api.auth;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.tenant.ApiKey;
 import dev.hopper.core.tenant.ApiKeySecrets;
-import dev.hopper.core.tenant.ApiKeyStore;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -18,9 +17,9 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class ApiKeyInterceptor implements HandlerInterceptor {
 
-	private final ApiKeyStore keys;
+	private final RecentKeys keys;
 
-	ApiKeyInterceptor(ApiKeyStore keys) {
+	ApiKeyInterceptor(RecentKeys keys) {
 		this.keys = keys;
 	}
 

@@ -27,14 +27,22 @@ class AuthConfiguration implements WebMvcConfigurer {
 
 	private final AuthProperties properties;
 
-	AuthConfiguration(ApiKeyStore keys, AuthProperties properties) {
+	private final RecentKeys recentKeys;
+
+	AuthConfiguration(ApiKeyStore keys, AuthProperties properties, Clock clock) {
 		this.keys = keys;
 		this.properties = properties;
+		this.recentKeys = new RecentKeys(keys, clock);
+	}
+
+	@Bean
+	RecentKeys recentKeys() {
+		return this.recentKeys;
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
-		registry.addInterceptor(new ApiKeyInterceptor(this.keys)).addPathPatterns("/api/v1/**");
+		registry.addInterceptor(new ApiKeyInterceptor(this.recentKeys)).addPathPatterns("/api/v1/**");
 		registry.addInterceptor(new AdminKeyInterceptor(this.properties.adminKey())).addPathPatterns("/admin/v1/**");
 	}
 

@@ -34,7 +34,10 @@ class KeyAdminController {
 
 	private final Clock clock;
 
-	KeyAdminController(ApiKeyStore keys, Clock clock) {
+	private final RecentKeys recentKeys;
+
+	KeyAdminController(ApiKeyStore keys, RecentKeys recentKeys, Clock clock) {
+		this.recentKeys = recentKeys;
 		this.keys = keys;
 		this.clock = clock;
 	}
@@ -61,7 +64,9 @@ class KeyAdminController {
 
 	@DeleteMapping("/keys/{keyId}")
 	ResponseEntity<Void> revoke(@PathVariable String keyId) {
-		if (!this.keys.revoke(keyId, this.clock.instant())) {
+		boolean revoked = this.keys.revoke(keyId, this.clock.instant());
+		this.recentKeys.forgetAll();
+		if (!revoked) {
 			throw ApiProblem.notFound("key_not_found", "No valid key " + keyId.replaceAll("\\p{Cntrl}", "?"));
 		}
 		return ResponseEntity.noContent().build();
