@@ -1,17 +1,14 @@
 package dev.hopper.api.auth;
 
 import java.io.IOException;
-import java.security.MessageDigest;
 import java.security.Principal;
 
 import dev.hopper.api.problem.ApiProblem;
-import dev.hopper.core.tenant.ApiKeySecrets;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -28,12 +25,12 @@ class ActuatorGuard extends OncePerRequestFilter {
 
 	static final String ROLE = "HOPPER_ADMIN";
 
-	private final byte @Nullable [] adminKeyHash;
+	private final AdminKey adminKey;
 
 	private final HandlerExceptionResolver problems;
 
-	ActuatorGuard(@Nullable String adminKey, HandlerExceptionResolver problems) {
-		this.adminKeyHash = (adminKey != null) ? hash(adminKey) : null;
+	ActuatorGuard(AdminKey adminKey, HandlerExceptionResolver problems) {
+		this.adminKey = adminKey;
 		this.problems = problems;
 	}
 
@@ -41,7 +38,7 @@ class ActuatorGuard extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		boolean operator = isAdmin(PresentedKey.of(request));
+		boolean operator = this.adminKey.matches(PresentedKey.of(request));
 		if (operator) {
 			chain.doFilter(new Operator(request), response);
 		}
@@ -49,20 +46,11 @@ class ActuatorGuard extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 		}
 		else {
-			this.problems.resolveException(request, response, null, (this.adminKeyHash == null)
+			this.problems.resolveException(request, response, null, !this.adminKey.isSet()
 					? ApiProblem.notFound("not_found", "No such endpoint")
 					: new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid_admin_key",
 							"The actuator's endpoints other than health need the admin key"));
 		}
-	}
-
-	private boolean isAdmin(@Nullable String presented) {
-		// compared in constant time, as hashes of equal length
-		return this.adminKeyHash != null && presented != null && MessageDigest.isEqual(this.adminKeyHash, hash(presented));
-	}
-
-	private static byte[] hash(String key) {
-		return ApiKeySecrets.hash(key).getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 	}
 
 	/** A request that proved the admin key. */

@@ -1,13 +1,8 @@
 package dev.hopper.api.auth;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-
 import dev.hopper.api.problem.ApiProblem;
-import dev.hopper.core.tenant.ApiKeySecrets;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -18,27 +13,21 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class AdminKeyInterceptor implements HandlerInterceptor {
 
-	private final byte @Nullable [] adminKeyHash;
+	private final AdminKey adminKey;
 
-	AdminKeyInterceptor(@Nullable String adminKey) {
-		this.adminKeyHash = (adminKey != null) ? hashBytes(adminKey) : null;
+	AdminKeyInterceptor(AdminKey adminKey) {
+		this.adminKey = adminKey;
 	}
 
 	@Override
 	public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
-		if (this.adminKeyHash == null) {
+		if (!this.adminKey.isSet()) {
 			throw ApiProblem.notFound("not_found", "No such endpoint");
 		}
-		String presented = PresentedKey.of(request);
-		// compared in constant time, as hashes of equal length
-		if (presented == null || !MessageDigest.isEqual(this.adminKeyHash, hashBytes(presented))) {
+		if (!this.adminKey.matches(PresentedKey.of(request))) {
 			throw new ApiProblem(HttpStatus.UNAUTHORIZED, "invalid_admin_key", "The admin endpoints need the admin key");
 		}
 		return true;
-	}
-
-	private static byte[] hashBytes(String key) {
-		return ApiKeySecrets.hash(key).getBytes(StandardCharsets.US_ASCII);
 	}
 
 }

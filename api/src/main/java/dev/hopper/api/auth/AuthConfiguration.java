@@ -29,10 +29,18 @@ class AuthConfiguration implements WebMvcConfigurer {
 
 	private final RecentKeys recentKeys;
 
+	private final AdminKey adminKey;
+
 	AuthConfiguration(ApiKeyStore keys, AuthProperties properties, Clock clock) {
 		this.keys = keys;
 		this.properties = properties;
 		this.recentKeys = new RecentKeys(keys, clock);
+		this.adminKey = new AdminKey(properties.adminKey());
+	}
+
+	@Bean
+	AdminKey adminKey() {
+		return this.adminKey;
 	}
 
 	@Bean
@@ -43,7 +51,7 @@ class AuthConfiguration implements WebMvcConfigurer {
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new ApiKeyInterceptor(this.recentKeys)).addPathPatterns("/api/v1/**");
-		registry.addInterceptor(new AdminKeyInterceptor(this.properties.adminKey())).addPathPatterns("/admin/v1/**");
+		registry.addInterceptor(new AdminKeyInterceptor(this.adminKey)).addPathPatterns("/admin/v1/**");
 	}
 
 	@Override
@@ -55,14 +63,14 @@ class AuthConfiguration implements WebMvcConfigurer {
 	org.springframework.boot.web.servlet.FilterRegistrationBean<ActuatorGuard> actuatorGuard(
 			@org.springframework.beans.factory.annotation.Qualifier("handlerExceptionResolver") org.springframework.web.servlet.HandlerExceptionResolver problems) {
 		org.springframework.boot.web.servlet.FilterRegistrationBean<ActuatorGuard> registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(
-				new ActuatorGuard(this.properties.adminKey(), problems));
+				new ActuatorGuard(this.adminKey, problems));
 		registration.addUrlPatterns("/actuator", "/actuator/*");
 		return registration;
 	}
 
 	@Bean
 	KeyRevocation keyRevocation() {
-		return new KeyRevocation(this.keys);
+		return new KeyRevocation(this.recentKeys);
 	}
 
 	@Bean

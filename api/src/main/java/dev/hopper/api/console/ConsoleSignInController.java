@@ -2,7 +2,7 @@ package dev.hopper.api.console;
 
 import java.util.Optional;
 
-import dev.hopper.api.auth.AuthProperties;
+import dev.hopper.api.auth.AdminKey;
 import dev.hopper.core.tenant.ApiKey;
 import dev.hopper.core.tenant.ApiKeySecrets;
 import dev.hopper.core.tenant.ApiKeyStore;
@@ -22,11 +22,11 @@ class ConsoleSignInController {
 
 	private final ApiKeyStore keys;
 
-	private final AuthProperties auth;
+	private final AdminKey adminKey;
 
-	ConsoleSignInController(ApiKeyStore keys, AuthProperties auth) {
+	ConsoleSignInController(ApiKeyStore keys, AdminKey adminKey) {
 		this.keys = keys;
-		this.auth = auth;
+		this.adminKey = adminKey;
 	}
 
 	@GetMapping("/console/sign-in")
@@ -39,7 +39,7 @@ class ConsoleSignInController {
 	String signIn(@RequestParam(defaultValue = "") String key, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		String presented = key.strip();
-		if (!presented.isEmpty() && presented.equals(this.auth.adminKey())) {
+		if (this.adminKey.matches(presented)) {
 			ConsoleSession.start(request, null);
 			return "redirect:/console";
 		}

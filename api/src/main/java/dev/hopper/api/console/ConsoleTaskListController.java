@@ -47,7 +47,7 @@ class ConsoleTaskListController {
 	@GetMapping(path = "/console/tasks/stream", produces = "text/event-stream")
 	SseEmitter stream(@ModelAttribute TaskListQuery query, HttpServletRequest request, Model model) {
 		ConsoleSession session = this.access.session(request, model);
-		this.pages.page(session, query); // a bad filter is refused now, not on the stream's first round
+		this.pages.check(session, query); // a bad filter is refused now, not on the stream's first round
 		return this.streams.open(request.getSession(false), session, query);
 	}
 

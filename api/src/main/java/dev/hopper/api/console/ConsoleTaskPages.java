@@ -34,11 +34,18 @@ class ConsoleTaskPages {
 	}
 
 	TaskPageView page(ConsoleSession session, TaskListQuery query) {
-		TaskFilter filter = query.filter(session.tenantId(), this.types);
+		TaskFilter filter = check(session, query);
 		int limit = Math.min(query.limit(), PAGE);
 		List<Task> found = this.tasks.search(filter, query.before(), limit + 1);
 		String next = (found.size() > limit) ? found.get(limit - 1).id() : null;
 		return new TaskPageView(found.stream().limit(limit).map(TaskView::of).toList(), next);
+	}
+
+	/** The query's filter for this session, each parameter checked: a bad one is a 400 now. */
+	TaskFilter check(ConsoleSession session, TaskListQuery query) {
+		query.limit();
+		query.before();
+		return query.filter(session.tenantId(), this.types);
 	}
 
 	/** The rows alone, as the list page's "rows" fragment draws them. */

@@ -123,10 +123,6 @@ class TaskListStreams implements DisposableBean {
 		stream.emitter.complete();
 	}
 
-	int open() {
-		return this.streams.size();
-	}
-
 	@Override
 	public void destroy() throws Exception {
 		this.subscription.close();

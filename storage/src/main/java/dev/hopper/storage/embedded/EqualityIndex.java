@@ -203,10 +203,19 @@ final class EqualityIndex<P> extends Index<P> {
 	 */
 	private record Shape(Map<String, List<Object>> pins, boolean exact) {
 
+		/** The last query read on this thread: every index of the collection asks about the same one in turn. */
+		private static final ThreadLocal<Map.Entry<Document, Shape>> LAST = new ThreadLocal<>();
+
 		static Shape of(Document query) {
+			Map.Entry<Document, Shape> last = LAST.get();
+			if (last != null && last.getKey() == query) {
+				return last.getValue();
+			}
 			Map<String, List<Object>> pins = new java.util.HashMap<>();
 			boolean exact = collect(query, pins);
-			return new Shape(pins, exact);
+			Shape shape = new Shape(pins, exact);
+			LAST.set(Map.entry(query, shape));
+			return shape;
 		}
 
 		/** Adds what {@code query} pins; true when it pins everything it constrains. */

@@ -45,19 +45,19 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
-								List<Document> page = IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip,
-										limit, this::getDocument, this::documentMatchesQuery);
-								return (page != null)
-										? matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize,
-												fieldSelector)
-										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
+										this::getDocument, this::documentMatchesQuery)
+									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,
+											batchSize, fieldSelector))
+									.orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize,
+											fieldSelector));
 							}
 
 							@Override
 							public int count(Document query, int skip, int limit) {
-								int counted = IndexedCollections.count(getIndexes(), query, skip, limit,
-										this::getDocument, this::documentMatchesQuery);
-								return (counted >= 0) ? counted : super.count(query, skip, limit);
+								return IndexedCollections.count(getIndexes(), query, skip, limit, this::getDocument,
+										this::documentMatchesQuery)
+									.orElseGet(() -> super.count(query, skip, limit));
 							}
 
 						};
@@ -99,19 +99,19 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
-								List<Document> page = IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip,
-										limit, this::getDocument, this::documentMatchesQuery);
-								return (page != null)
-										? matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit, batchSize,
-												fieldSelector)
-										: super.queryDocuments(query, orderBy, skip, limit, batchSize, fieldSelector);
+								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
+										this::getDocument, this::documentMatchesQuery)
+									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,
+											batchSize, fieldSelector))
+									.orElseGet(() -> super.queryDocuments(query, orderBy, skip, limit, batchSize,
+											fieldSelector));
 							}
 
 							@Override
 							public int count(Document query, int skip, int limit) {
-								int counted = IndexedCollections.count(getIndexes(), query, skip, limit,
-										this::getDocument, this::documentMatchesQuery);
-								return (counted >= 0) ? counted : super.count(query, skip, limit);
+								return IndexedCollections.count(getIndexes(), query, skip, limit, this::getDocument,
+										this::documentMatchesQuery)
+									.orElseGet(() -> super.count(query, skip, limit));
 							}
 
 						};

@@ -3,6 +3,8 @@ package dev.hopper.storage.embedded;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.function.BiPredicate;
 import java.util.function.Function;
 
@@ -23,13 +25,13 @@ final class IndexedCollections {
 
 	/**
 	 * The first {@code skip + limit} documents matching {@code query} in the order asked,
-	 * or null when no equality index can read it that way (the server then does as usual).
+	 * or empty when no equality index can read it that way (the server then does as usual).
 	 */
-	static <P> @Nullable List<Document> firstMatches(List<Index<P>> indexes, Document query, Document orderBy, int skip,
+	static <P> Optional<List<Document>> firstMatches(List<Index<P>> indexes, Document query, Document orderBy, int skip,
 			int limit, Function<P, @Nullable Document> load, BiPredicate<Document, Document> matches) {
 		Boolean descending = idOrder(orderBy);
 		if (descending == null || limit <= 0) {
-			return null;
+			return Optional.empty();
 		}
 		for (Index<P> index : indexes) {
 			if (index instanceof EqualityIndex<P> equality && equality.canHandle(query)) {
@@ -41,18 +43,18 @@ final class IndexedCollections {
 						found.add(document);
 					}
 				}
-				return found;
+				return Optional.of(found);
 			}
 		}
-		return null;
+		return Optional.empty();
 	}
 
 	/**
 	 * How many documents match {@code query} (after {@code skip}, at most {@code limit}, 0:
 	 * no limit): from an equality index's sizes when the query asks nothing else, else by
-	 * checking its candidates until the limit is reached; -1 when no equality index can.
+	 * checking its candidates until the limit is reached; empty when no equality index can.
 	 */
-	static <P> int count(List<Index<P>> indexes, Document query, int skip, int limit,
+	static <P> OptionalInt count(List<Index<P>> indexes, Document query, int skip, int limit,
 			Function<P, @Nullable Document> load, BiPredicate<Document, Document> matches) {
 		for (Index<P> index : indexes) {
 			if (index instanceof EqualityIndex<P> equality && equality.canHandle(query)) {
@@ -71,10 +73,10 @@ final class IndexedCollections {
 						}
 					}
 				}
-				return (int) Math.max(0, counted - skip);
+				return OptionalInt.of((int) Math.max(0, counted - skip));
 			}
 		}
-		return -1;
+		return OptionalInt.empty();
 	}
 
 	/** True for {@code {_id: -1}}, false for {@code {_id: 1}}, null for any other order. */
