@@ -16,8 +16,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Wakes this replica's waiting requests (long polls, event streams) when their task
- * changes. One subscription to the {@link TaskChangeFeed} per replica; watchers are
- * called off the feed's thread, and also every two seconds, since a notice can be lost.
+ * changes. One subscription to the {@link TaskChangeFeed} per replica, which also keeps
+ * {@link RecentTasks} true; watchers are called off the feed's thread, and also every two
+ * seconds, since a notice can be lost.
  */
 @Component
 class TaskWatch implements DisposableBean {
@@ -32,9 +33,12 @@ class TaskWatch implements DisposableBean {
 		return thread;
 	});
 
+	private final RecentTasks recent;
+
 	private final AutoCloseable subscription;
 
-	TaskWatch(TaskChangeFeed feed) {
+	TaskWatch(TaskChangeFeed feed, RecentTasks recent) {
+		this.recent = recent;
 		this.subscription = feed.subscribe(this::changed);
 	}
 
@@ -48,6 +52,8 @@ class TaskWatch implements DisposableBean {
 	}
 
 	private void changed(String taskId) {
+		// before anyone woken reads it again
+		this.recent.forget(taskId);
 		Set<Runnable> set = this.watchers.get(taskId);
 		if (set != null) {
 			set.forEach(this::call);

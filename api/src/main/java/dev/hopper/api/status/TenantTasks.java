@@ -6,20 +6,20 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.task.Task;
-import dev.hopper.core.task.TaskQueries;
 
 import org.springframework.stereotype.Component;
 
 /**
  * A tenant's view of the task store: another tenant's task is answered exactly like one
- * that does not exist (404), so ids reveal nothing across tenants.
+ * that does not exist (404), so ids reveal nothing across tenants. Reads go through
+ * {@link RecentTasks}.
  */
 @Component
 public class TenantTasks {
 
-	private final TaskQueries tasks;
+	private final RecentTasks tasks;
 
-	TenantTasks(TaskQueries tasks) {
+	TenantTasks(RecentTasks tasks) {
 		this.tasks = tasks;
 	}
 

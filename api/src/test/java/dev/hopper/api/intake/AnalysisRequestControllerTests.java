@@ -3,6 +3,7 @@ package dev.hopper.api.intake;
 import java.util.Optional;
 
 import dev.hopper.api.ApiSlice;
+import dev.hopper.api.status.RecentTasks;
 import dev.hopper.api.status.TenantTasks;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskState;
@@ -23,7 +24,7 @@ import static org.mockito.Mockito.never;
 
 /** JSON {@code POST /api/v1/tasks}: a new job on a file the tenant stored before, named by task or by hash. */
 @WebMvcTest(controllers = AnalysisRequestController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import(TenantTasks.class)
+@Import({ TenantTasks.class, RecentTasks.class })
 class AnalysisRequestControllerTests extends IntakeSlice {
 
 	@Test

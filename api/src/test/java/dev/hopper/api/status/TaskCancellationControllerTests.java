@@ -23,7 +23,7 @@ import static org.mockito.Mockito.never;
 
 /** {@code DELETE /api/v1/tasks/{id}}: 200 cancelled at once, 202 stopping, 409 finished, 404 not the tenant's. */
 @WebMvcTest(controllers = TaskCancellationController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import(TenantTasks.class)
+@Import({ TenantTasks.class, RecentTasks.class })
 class TaskCancellationControllerTests extends ApiSlice {
 
 	@MockitoBean

@@ -20,7 +20,7 @@ import static org.mockito.BDDMockito.given;
 
 /** {@code GET /api/v1/tasks/{id}/events}: a finished task's one event, and 204 once the client has it. */
 @WebMvcTest(controllers = TaskEventsController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import({ TenantTasks.class, TaskViews.class, TaskWatch.class })
+@Import({ TenantTasks.class, RecentTasks.class, TaskViews.class, TaskWatch.class })
 class TaskEventsControllerTests extends ApiSlice {
 
 	@MockitoBean

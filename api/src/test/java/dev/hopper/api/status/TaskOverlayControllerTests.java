@@ -22,7 +22,7 @@ import static org.mockito.BDDMockito.given;
 
 /** {@code GET /api/v1/tasks/{id}/overlay}: the PNG for its own tenant, 404 before it exists. */
 @WebMvcTest(controllers = TaskOverlayController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import(TenantTasks.class)
+@Import({ TenantTasks.class, RecentTasks.class })
 class TaskOverlayControllerTests extends ApiSlice {
 
 	@MockitoBean

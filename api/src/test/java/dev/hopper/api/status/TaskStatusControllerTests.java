@@ -23,7 +23,7 @@ import static org.mockito.BDDMockito.given;
 
 /** {@code GET /api/v1/tasks/{id}} and its result: the status codes and problem codes of the README. */
 @WebMvcTest(controllers = TaskStatusController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import({ TenantTasks.class, TaskViews.class, TaskWatch.class })
+@Import({ TenantTasks.class, RecentTasks.class, TaskViews.class, TaskWatch.class })
 class TaskStatusControllerTests extends ApiSlice {
 
 	@MockitoBean
