@@ -45,6 +45,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class BatchIntakeController {
 
+	/** Files made tasks together: one insert and one wait for the broker's confirms per this many. */
+	static final int ACCEPTED_TOGETHER = 64;
+
 	private static final String EXPECTED_FORM =
 			"Send the files as multipart/form-data: type, optional params, then repeated files";
 
@@ -125,6 +128,9 @@ class BatchIntakeController {
 
 		private final List<String> taskIds = new ArrayList<>();
 
+		/** Files stored, not yet tasks: accepted together, {@link #ACCEPTED_TOGETHER} at a time. */
+		private final List<Task> received = new ArrayList<>();
+
 		private final List<Batch.RefusedFile> refused = new ArrayList<>();
 
 		IncomingBatch(Tenant tenant) {
@@ -149,14 +155,14 @@ class BatchIntakeController {
 			}
 			Batch batch = started();
 			int limit = BatchIntakeController.this.properties.maxBatchFiles();
-			if (this.taskIds.size() + this.refused.size() >= limit) {
+			if (files() >= limit) {
 				content.transferTo(OutputStream.nullOutputStream());
 				this.refused.add(new Batch.RefusedFile(FileNames.sanitise(clientName), "too_many_files",
 						"A batch holds at most " + limit + " files"));
 				return;
 			}
 			// the request took the first file's allowance; each further file takes its own
-			if (this.taskIds.size() + this.refused.size() > 0) {
+			if (files() > 0) {
 				RateLimiter.Verdict verdict = BatchIntakeController.this.quota.take(this.tenant.id());
 				if (!verdict.granted()) {
 					content.transferTo(OutputStream.nullOutputStream());
@@ -178,24 +184,42 @@ class BatchIntakeController {
 						refusal.getMessage()));
 				return;
 			}
-			Task task = Task.accepted(taskId, this.tenant.id(), this.type, file.toUpload(), this.params,
+			this.received.add(Task.accepted(taskId, this.tenant.id(), this.type, file.toUpload(), this.params,
 					BatchIntakeController.this.clock.instant())
-				.inBatch(batch.id());
-			BatchIntakeController.this.intake.accept(task);
-			this.taskIds.add(taskId);
+				.inBatch(batch.id()));
+			if (this.received.size() >= ACCEPTED_TOGETHER) {
+				acceptReceived();
+			}
+		}
+
+		/** The files stored since the last call become tasks: one insert, their messages' confirms awaited together. */
+		private void acceptReceived() {
+			if (this.received.isEmpty()) {
+				return;
+			}
+			List<Task> tasks = List.copyOf(this.received);
+			this.received.clear();
+			BatchIntakeController.this.intake.acceptAll(tasks);
+			tasks.forEach((task) -> this.taskIds.add(task.id()));
 		}
 
 		Batch finish() {
 			if (this.batch == null) {
 				throw ApiProblem.badRequest("missing_files", "The batch has no 'files'");
 			}
+			acceptReceived();
 			BatchIntakeController.this.batches.complete(this.batch.id(), this.refused);
 			return new Batch(this.batch.id(), this.batch.tenantId(), this.batch.type(), this.batch.params(),
 					this.batch.createdAt(), this.refused, true);
 		}
 
+		private int files() {
+			return this.taskIds.size() + this.received.size() + this.refused.size();
+		}
+
 		/** The request failed part-way: what it accepted is cancelled, and the batch says so. */
 		void abandon() {
+			this.received.forEach((task) -> BatchIntakeController.this.receiver.discard(task.upload().blobKey()));
 			if (this.batch != null) {
 				this.taskIds.forEach(BatchIntakeController.this.tasks::cancel);
 				this.refused.add(new Batch.RefusedFile("", "upload_abandoned",

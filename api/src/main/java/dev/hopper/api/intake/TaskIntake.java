@@ -1,5 +1,7 @@
 package dev.hopper.api.intake;
 
+import java.util.List;
+
 import dev.hopper.core.queue.TaskPublisher;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskLifecycle;
@@ -24,6 +26,12 @@ class TaskIntake {
 	void accept(Task task) {
 		this.tasks.insert(task);
 		this.publisher.publish(task);
+	}
+
+	/** {@link #accept} for many (a batch's files): one insert, their confirms awaited together. */
+	void acceptAll(List<Task> tasks) {
+		this.tasks.insertAll(tasks);
+		this.publisher.publishAll(tasks);
 	}
 
 }

@@ -11,9 +11,9 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.times;
 
 /** {@code POST /api/v1/batches}: each good file a task, refused files listed, the form's order enforced. */
 @WebMvcTest(controllers = BatchIntakeController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
@@ -33,13 +33,14 @@ class BatchIntakeControllerTests extends IntakeSlice {
 		assertThat(answer).bodyJson().extractingPath("$.taskIds").asArray().hasSize(2);
 		assertThat(answer).bodyJson().extractingPath("$.refusedFiles[0].code").isEqualTo("unsupported_format");
 		assertThat(answer).bodyJson().extractingPath("$.refusedFiles[0].fileName").isEqualTo("plan.png");
-		then(this.lifecycle).should(times(2)).insert(any());
+		then(this.lifecycle).should().insertAll(argThat((tasks) -> tasks.size() == 2));
 	}
 
 	@Test
 	void filesBeforeTheTypeAreRefusedAsAWhole() {
 		assertProblem(upload(new MultipartBody().file("files", "one.wav", MultipartBody.wav(10))
 			.field("type", "audio-features")), HttpStatus.BAD_REQUEST, "type_must_come_first");
+		then(this.lifecycle).should(never()).insertAll(any());
 		then(this.lifecycle).should(never()).insert(any());
 	}
 

@@ -1,5 +1,8 @@
 package dev.hopper.core.queue;
 
+import java.util.List;
+import java.util.Set;
+
 import dev.hopper.core.HopperFailure;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskOutbox;
@@ -37,6 +40,25 @@ public final class TaskPublisher {
 		}
 		this.tasks.markPublished(task.id());
 		return true;
+	}
+
+	/**
+	 * Publishes them all with their confirms awaited together, and marks the confirmed ones
+	 * published in one write; returns how many were. The rest are the outbox's.
+	 */
+	public int publishAll(List<Task> tasks) {
+		if (tasks.isEmpty()) {
+			return 0;
+		}
+		Set<String> confirmed = this.queue.publishAll(tasks.stream()
+			.map((task) -> new TaskMessage(task.id(), task.type()))
+			.toList());
+		if (confirmed.size() < tasks.size()) {
+			logger.warn("{} of {} tasks are recorded but not yet published; the outbox relay will retry",
+					tasks.size() - confirmed.size(), tasks.size());
+		}
+		this.tasks.markPublished(confirmed);
+		return confirmed.size();
 	}
 
 }

@@ -21,6 +21,11 @@ public final class AnnouncingTaskLifecycle implements TaskLifecycle {
 	}
 
 	@Override
+	public void insertAll(java.util.List<Task> tasks) {
+		this.lifecycle.insertAll(tasks);
+	}
+
+	@Override
 	public Claim claim(String id, String workerId, int maxAttempts) {
 		Claim claim = this.lifecycle.claim(id, workerId, maxAttempts);
 		if (claim.outcome() == Claim.Outcome.CLAIMED) {

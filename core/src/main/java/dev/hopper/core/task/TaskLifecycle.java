@@ -1,5 +1,7 @@
 package dev.hopper.core.task;
 
+import java.util.List;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -12,6 +14,11 @@ import java.util.Optional;
 public interface TaskLifecycle {
 
 	void insert(Task task);
+
+	/** Inserts them all at once (a batch's files): one round trip where the store allows. */
+	default void insertAll(List<Task> tasks) {
+		tasks.forEach(this::insert);
+	}
 
 	/**
 	 * Moves a QUEUED (or lease-expired RUNNING) task to RUNNING for {@code workerId} and

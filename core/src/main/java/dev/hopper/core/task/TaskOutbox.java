@@ -12,6 +12,11 @@ public interface TaskOutbox {
 	/** The outbox: its message is confirmed by the broker. */
 	void markPublished(String id);
 
+	/** {@link #markPublished} for many at once. */
+	default void markPublished(java.util.Collection<String> ids) {
+		ids.forEach(this::markPublished);
+	}
+
 	/** Tasks accepted at least {@code age} ago whose message is not confirmed yet, and whose retry time (if any) has come. */
 	List<Task> findUnpublished(Duration age, int limit);
 

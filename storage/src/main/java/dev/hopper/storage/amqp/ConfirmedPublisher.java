@@ -1,5 +1,9 @@
 package dev.hopper.storage.amqp;
 
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -47,6 +51,47 @@ public class ConfirmedPublisher {
 			Thread.currentThread().interrupt();
 			throw notConfirmed("interrupted");
 		}
+	}
+
+	/**
+	 * Sends them all, then awaits their confirms together within one confirm timeout; returns
+	 * the correlation ids the broker confirmed and routed. Stops sending at the first refusal.
+	 */
+	public Set<String> sendAll(String exchange, List<Outgoing> messages) {
+		List<CorrelationData> sent = new ArrayList<>();
+		for (Outgoing message : messages) {
+			CorrelationData correlation = new CorrelationData(message.correlationId());
+			try {
+				this.rabbit.send(exchange, message.routingKey(), message.message(), correlation);
+			}
+			catch (AmqpException ex) {
+				break;
+			}
+			sent.add(correlation);
+		}
+		long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(this.confirmTimeoutMillis);
+		Set<String> confirmed = new HashSet<>();
+		for (CorrelationData correlation : sent) {
+			try {
+				CorrelationData.Confirm confirm = correlation.getFuture()
+					.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+				if (confirm.ack() && correlation.getReturned() == null) {
+					confirmed.add(correlation.getId());
+				}
+			}
+			catch (ExecutionException | TimeoutException ex) {
+				// not confirmed: the outbox's
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		return confirmed;
+	}
+
+	/** One message of {@link #sendAll}. */
+	public record Outgoing(String routingKey, Message message, String correlationId) {
 	}
 
 	private static TransientFailure notConfirmed(String why) {

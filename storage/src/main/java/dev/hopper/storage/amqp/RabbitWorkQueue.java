@@ -1,5 +1,8 @@
 package dev.hopper.storage.amqp;
 
+import java.util.List;
+import java.util.Set;
+
 import com.rabbitmq.client.AMQP;
 import dev.hopper.core.TransientFailure;
 import dev.hopper.core.queue.QueueDepth;
@@ -29,6 +32,14 @@ class RabbitWorkQueue implements WorkQueue {
 	public void publish(TaskMessage message) {
 		this.publisher.send(this.topology.taskExchange(), this.topology.routingKey(message.type()),
 				TaskMessageCodec.encode(message), message.taskId());
+	}
+
+	@Override
+	public Set<String> publishAll(List<TaskMessage> messages) {
+		return this.publisher.sendAll(this.topology.taskExchange(), messages.stream()
+			.map((message) -> new ConfirmedPublisher.Outgoing(this.topology.routingKey(message.type()),
+					TaskMessageCodec.encode(message), message.taskId()))
+			.toList());
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package dev.hopper.storage.embedded;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -45,6 +46,11 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
+								Optional<Iterable<Integer>> byId = IndexedCollections.byId(getIndexes(), query);
+								if (byId.isPresent()) {
+									return matchDocuments(query, byId.get(), orderBy, skip, limit, batchSize,
+											fieldSelector);
+								}
 								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
 										this::getDocument, this::documentMatchesQuery)
 									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,
@@ -99,6 +105,11 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
+								Optional<Iterable<Object>> byId = IndexedCollections.byId(getIndexes(), query);
+								if (byId.isPresent()) {
+									return matchDocuments(query, byId.get(), orderBy, skip, limit, batchSize,
+											fieldSelector);
+								}
 								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
 										this::getDocument, this::documentMatchesQuery)
 									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,

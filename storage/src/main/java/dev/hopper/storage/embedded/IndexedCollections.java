@@ -1,6 +1,7 @@
 package dev.hopper.storage.embedded;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,44 @@ final class IndexedCollections {
 			}
 		}
 		return OptionalInt.empty();
+	}
+
+	/**
+	 * The positions a query that pins {@code _id} can match, from the id index: the server
+	 * looks its id index up only for a query on {@code _id} alone, and scans the collection
+	 * for {@code {_id: x, state: y}} (every conditional update of a task) or an {@code $in}
+	 * of ids. Empty when the query does not pin {@code _id} (the caller then reads as before).
+	 */
+	static <P> Optional<Iterable<P>> byId(List<Index<P>> indexes, Document query) {
+		List<Object> ids = pinnedIds(query);
+		if (ids == null) {
+			return Optional.empty();
+		}
+		for (Index<P> index : indexes) {
+			if (index.isUnique() && index.getKeys().size() == 1 && "_id".equals(index.getKeys().get(0).getKey())) {
+				List<P> positions = new ArrayList<>();
+				for (Object id : ids) {
+					index.getPositions(new Document("_id", id)).forEach(positions::add);
+				}
+				return Optional.of(positions);
+			}
+		}
+		return Optional.empty();
+	}
+
+	/** The ids {@code query} pins {@code _id} to, or null when the server reads it well itself or it pins none. */
+	private static @Nullable List<Object> pinnedIds(Document query) {
+		Object id = query.get("_id");
+		if (id instanceof Document operators && operators.size() == 1 && operators.get("$in") instanceof Collection<?> in
+				&& in.size() <= 1_000 && in.stream().allMatch(IndexedCollections::plain)) {
+			return new ArrayList<>(new java.util.LinkedHashSet<>(in));
+		}
+		return (query.size() >= 2 && plain(id)) ? List.of(id) : null;
+	}
+
+	private static boolean plain(@Nullable Object value) {
+		return value != null && !(value instanceof java.util.regex.Pattern) && !(value instanceof Collection<?>)
+				&& !(value instanceof Document document && document.keySet().stream().anyMatch((key) -> key.startsWith("$")));
 	}
 
 	/** True for {@code {_id: -1}}, false for {@code {_id: 1}}, null for any other order. */

@@ -2,6 +2,7 @@ package dev.hopper.storage.mongo;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import dev.hopper.core.task.Claim;
@@ -45,6 +46,13 @@ class MongoTaskLifecycle implements TaskLifecycle {
 	@Override
 	public void insert(Task task) {
 		this.mongo.insert(task, TaskCollection.NAME);
+	}
+
+	@Override
+	public void insertAll(List<Task> tasks) {
+		if (!tasks.isEmpty()) {
+			this.mongo.insert(tasks, TaskCollection.NAME);
+		}
 	}
 
 	@Override

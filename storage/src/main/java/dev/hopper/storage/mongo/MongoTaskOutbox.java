@@ -3,6 +3,7 @@ package dev.hopper.storage.mongo;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,8 +75,18 @@ class MongoTaskOutbox implements TaskOutbox, WebhookOutbox {
 
 	@Override
 	public void markPublished(String id) {
-		this.mongo.updateFirst(query(where("_id").is(id)),
-				new Update().set("published", true).set("publishedAt", this.clock.instant()).unset("retryAt"), TaskCollection.NAME);
+		this.mongo.updateFirst(query(where("_id").is(id)), published(), TaskCollection.NAME);
+	}
+
+	@Override
+	public void markPublished(Collection<String> ids) {
+		if (!ids.isEmpty()) {
+			this.mongo.updateMulti(query(where("_id").in(ids)), published(), TaskCollection.NAME);
+		}
+	}
+
+	private Update published() {
+		return new Update().set("published", true).set("publishedAt", this.clock.instant()).unset("retryAt");
 	}
 
 	@Override

@@ -18,6 +18,7 @@ public class S3Configuration {
 			.endpoint(properties.endpoint())
 			.credentials(properties.accessKey(), properties.secretKey())
 			.region(properties.region())
+			.httpClient(S3HttpClient.create())
 			.build();
 	}
 

@@ -226,6 +226,19 @@ class MongoStoresIntegrationTests {
 	}
 
 	@Test
+	void tasksInsertedTogetherAreMarkedPublishedTogether() {
+		List<Task> tasks = List.of(aQueuedTask(), aQueuedTask(), aQueuedTask());
+		this.lifecycle.insertAll(tasks);
+		assertThat(tasks).allSatisfy((task) -> assertThat(this.queries.find(task.id())).isPresent());
+
+		this.outbox.markPublished(List.of(tasks.get(0).id(), tasks.get(2).id()));
+
+		assertThat(this.outbox.findUnpublished(Duration.ZERO, 1000)).extracting(Task::id)
+			.contains(tasks.get(1).id())
+			.doesNotContain(tasks.get(0).id(), tasks.get(2).id());
+	}
+
+	@Test
 	void aResultIsWrittenOnceAndTheFirstOneStays() {
 		String id = TimeOrderedId.next(this.clock);
 

@@ -10,9 +10,9 @@ import org.springframework.data.mongodb.core.MongoOperations;
 import org.springframework.data.mongodb.core.index.Index;
 
 /**
- * Creates what Spring Batch's MongoDB repository expects to exist: its sequences, and a
- * unique index on job instances, which makes a second instance for the same task
- * impossible even if two workers race.
+ * Creates what Spring Batch's MongoDB repository expects to exist: its sequences, a unique
+ * index on job instances, which makes a second instance for the same task impossible even if
+ * two workers race, and an index on each id it reads by.
  */
 class BatchCollections {
 
@@ -36,8 +36,13 @@ class BatchCollections {
 		}
 		this.mongo.indexOps("BATCH_JOB_INSTANCE")
 			.createIndex(new Index().on("jobName", Sort.Direction.ASC).on("jobKey", Sort.Direction.ASC).unique());
+		// every field the repository looks its documents up by: it reads a job execution and its
+		// instance by id on each chunk's commit, and without these each read was a collection scan
+		this.mongo.indexOps("BATCH_JOB_INSTANCE").createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC));
 		this.mongo.indexOps("BATCH_JOB_EXECUTION").createIndex(new Index().on("jobInstanceId", Sort.Direction.ASC));
+		this.mongo.indexOps("BATCH_JOB_EXECUTION").createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC));
 		this.mongo.indexOps("BATCH_STEP_EXECUTION").createIndex(new Index().on("stepExecutionId", Sort.Direction.ASC));
+		this.mongo.indexOps("BATCH_STEP_EXECUTION").createIndex(new Index().on("jobExecutionId", Sort.Direction.ASC));
 	}
 
 }
