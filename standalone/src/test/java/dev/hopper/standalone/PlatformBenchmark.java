@@ -212,6 +212,7 @@ public final class PlatformBenchmark {
 		byte[] warm = second(220);
 		await(upload(warm));
 		double engine = engineMillis(warm);
+		Map<String, double[]> commandsBefore = storeCommands();
 		for (int i = 0; i < 40; i++) {
 			byte[] wav = second(300 + i);
 			long started = System.nanoTime();
@@ -223,6 +224,8 @@ public final class PlatformBenchmark {
 			dispatch.add(Duration.between(created, began).toNanos() / 1e6);
 			overhead.add(Duration.between(began, finished).toNanos() / 1e6 - engine);
 		}
+		System.out.println("store commands per task, by command and collection (count, ms): " + perTask(commandsBefore,
+				storeCommands(), 40));
 		row("3", "dispatch, created → started, idle workers (40 tasks): " + percentiles(dispatch), "", "",
 				"p99 ≤ 50 ms");
 		row("4", "overhead per task: started → finished less the engine's time, 1 s WAV: " + percentiles(overhead),
@@ -363,6 +366,38 @@ public final class PlatformBenchmark {
 			throw new IllegalStateException("the Celery baseline printed no figure: " + out);
 		}
 		return Double.parseDouble(figures.group(2));
+	}
+
+	/** Every MongoDB command the app sent so far (the driver's Micrometer timers): count and total ms by command and collection. */
+	private Map<String, double[]> storeCommands() {
+		Map<String, double[]> commands = new java.util.TreeMap<>();
+		for (io.micrometer.core.instrument.Timer timer : this.context
+			.getBean(io.micrometer.core.instrument.MeterRegistry.class)
+			.find("mongodb.driver.commands")
+			.timers()) {
+			String key = timer.getId().getTag("command") + " " + timer.getId().getTag("collection");
+			double[] figures = commands.computeIfAbsent(key, (k) -> new double[2]);
+			figures[0] += timer.count();
+			figures[1] += timer.totalTime(java.util.concurrent.TimeUnit.MILLISECONDS);
+		}
+		return commands;
+	}
+
+	private static String perTask(Map<String, double[]> before, Map<String, double[]> after, int tasks) {
+		StringBuilder line = new StringBuilder();
+		double count = 0;
+		double millis = 0;
+		for (Map.Entry<String, double[]> command : after.entrySet()) {
+			double[] earlier = before.getOrDefault(command.getKey(), new double[2]);
+			double n = (command.getValue()[0] - earlier[0]) / tasks;
+			double ms = (command.getValue()[1] - earlier[1]) / tasks;
+			if (n >= 0.5) {
+				line.append(String.format("%s %.1f/%.1f; ", command.getKey(), n, ms));
+			}
+			count += n;
+			millis += ms;
+		}
+		return String.format("%.0f commands, %.1f ms in all: %s", count, millis, line);
 	}
 
 	private static double engineMillis(byte[] wav) {

@@ -5,7 +5,6 @@ import org.springframework.batch.core.configuration.support.MapJobRegistry;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.launch.support.JobOperatorFactoryBean;
 import org.springframework.batch.core.repository.JobRepository;
-import org.springframework.batch.core.repository.support.MongoJobRepositoryFactoryBean;
 import org.springframework.batch.core.scope.StepScope;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -44,9 +43,7 @@ class MongoBatchConfiguration {
 		MongoTemplate batchTemplate = new MongoTemplate(databaseFactory);
 		((MappingMongoConverter) batchTemplate.getConverter()).setMapKeyDotReplacement(KEY_DOT_REPLACEMENT);
 		new BatchCollections(batchTemplate).create();
-		MongoJobRepositoryFactoryBean factory = new MongoJobRepositoryFactoryBean();
-		factory.setMongoOperations(batchTemplate);
-		factory.setTransactionManager(batchTransactionManager);
+		HopperJobRepositoryFactory factory = new HopperJobRepositoryFactory(batchTemplate, batchTransactionManager);
 		factory.afterPropertiesSet();
 		return factory.getObject();
 	}
