@@ -78,7 +78,8 @@ import org.springframework.web.bind.annotation.RestController;
  * <li>a batch of small WAVs through {@code POST /batches} until all are SUCCEEDED, against
  * the same files through Celery ({@code tools/benchmarks/celery/celery_batch.py}).</li>
  * </ol>
- * Each row prints as a line of docs/benchmarks.md's table.
+ * Each row prints as a line of docs/benchmarks.md's table. With {@code -DmemoryBroker=true}
+ * the embedded broker keeps messages in memory (an experiment: how much its Derby store costs).
  *   tools/benchmarks/platform [seconds=10] [batch=1000] [rows=1,2,3,5,6,7,9]
  */
 public final class PlatformBenchmark {
