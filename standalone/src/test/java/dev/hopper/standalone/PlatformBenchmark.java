@@ -48,6 +48,7 @@ import dev.hopper.jobs.audio.engine.AnalyzeCommand;
 import dev.hopper.jobs.audio.engine.AudioDecoders;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.jobs.maps.llm.LoopbackModelServer;
 import dev.hopper.storage.embedded.EmbeddedInfrastructure;
 import dev.hopper.workers.TaskListeners;
 import jakarta.servlet.http.HttpServletRequest;
@@ -74,18 +75,25 @@ import org.springframework.web.bind.annotation.RestController;
  * with the heap before, at its peak during, and after;</li>
  * <li>1,000 long polls and 1,000 event streams held open: the threads they take, and other
  * clients' status polls meanwhile;</li>
- * <li>(scale-out over worker processes: not in this command yet);</li>
+ * <li>scale-out: 1, 2 and 4 worker processes on an I/O-bound job (map-parse through the loopback
+ * model with a fixed answer delay);</li>
  * <li>a batch of small WAVs through {@code POST /batches} until all are SUCCEEDED, against
  * the same files through Celery ({@code tools/benchmarks/celery/celery_batch.py}).</li>
  * </ol>
  * Each row prints as a line of docs/benchmarks.md's table. With {@code -DmemoryBroker=true}
  * the embedded broker keeps messages in memory (an experiment: how much its Derby store costs).
- *   tools/benchmarks/platform [seconds=10] [batch=1000] [rows=1,2,3,5,6,7,9]
+ *   tools/benchmarks/platform [seconds=10] [batch=1000] [rows=1,2,3,5,6,7,8,9]
  */
 public final class PlatformBenchmark {
 
 	private static final tools.jackson.databind.json.JsonMapper JSON = tools.jackson.databind.json.JsonMapper.builder()
 		.build();
+
+	private static final String MODEL_ANSWER = "{\"levels\": [{\"id\": \"L1\", \"slots\": [{\"id\": \"A01\", "
+			+ "\"type\": \"regular\", \"polygon\": [{\"x\": 10, \"y\": 10}, {\"x\": 40, \"y\": 10}, {\"x\": 40, "
+			+ "\"y\": 70}, {\"x\": 10, \"y\": 70}]}], \"laneNodes\": [], \"laneEdges\": [], \"entrances\": []}]}";
+
+	private static final Duration MODEL_LATENCY = Duration.ofMillis(500);
 
 	private static final Pattern CELERY = Pattern.compile("celery: (\\d+) tasks in ([\\d.]+) s");
 
@@ -96,6 +104,9 @@ public final class PlatformBenchmark {
 	private final String base;
 
 	private final int seconds;
+
+	/** When the last batch request was answered (nanoTime, in seconds). */
+	private double lastBatchAnswered;
 
 	private PlatformBenchmark(ConfigurableApplicationContext context, int seconds) {
 		this.context = context;
@@ -108,8 +119,11 @@ public final class PlatformBenchmark {
 	public static void main(String[] args) throws Exception {
 		int seconds = (args.length > 0) ? Integer.parseInt(args[0]) : 10;
 		int batch = (args.length > 1) ? Integer.parseInt(args[1]) : 1000;
-		Set<String> rows = Set.of(((args.length > 2) ? args[2] : "1,2,3,5,6,7,9").split(","));
+		Set<String> rows = Set.of(((args.length > 2) ? args[2] : "1,2,3,5,6,7,8,9").split(","));
 		Path data = Files.createTempDirectory("hopper-platform");
+		LoopbackModelServer model = new LoopbackModelServer();
+		model.answerPlansWith(MODEL_ANSWER);
+		model.latency(MODEL_LATENCY);
 		try (EmbeddedInfrastructure embedded = Boolean.getBoolean("memoryBroker") ? new EmbeddedInfrastructure()
 			.mongo(data.resolve("mongo")).broker(data.resolve("broker"), false).s3(data.resolve("s3"))
 			.redis(data.resolve("redis")) : HopperStandalone.start(data)) {
@@ -120,6 +134,11 @@ public final class PlatformBenchmark {
 			properties.put("hopper.admission.max-waits-per-tenant", 5_000);
 			properties.put("hopper.admission.max-waits", 5_000);
 			properties.put("logging.level.root", "warn");
+			properties.put("hopper.jobs.maps.model.name", "loopback-vision");
+			properties.put("hopper.jobs.maps.model.base-url", model.baseUrl());
+			// the model's own allowance is not what row 8 measures
+			properties.put("hopper.jobs.maps.model.requests-per-minute", 1_000_000);
+			properties.put("hopper.jobs.maps.model.tokens-per-minute", 1_000_000_000_000L);
 			SpringApplicationWithDiscard application = new SpringApplicationWithDiscard(properties);
 			try (ConfigurableApplicationContext context = application.run()) {
 				PlatformBenchmark benchmark = new PlatformBenchmark(context, seconds);
@@ -143,11 +162,15 @@ public final class PlatformBenchmark {
 				if (rows.contains("7")) {
 					benchmark.heldConnections();
 				}
+				if (rows.contains("8")) {
+					benchmark.scaleOut(properties);
+				}
 				if (rows.contains("9")) {
 					benchmark.batchAgainstCelery(batch);
 				}
 			}
 		}
+		model.close();
 		System.exit(0);
 	}
 
@@ -319,6 +342,99 @@ public final class PlatformBenchmark {
 		held.forEach((one) -> one.cancel(true));
 	}
 
+	/**
+	 * Row 8: worker processes of their own (this process's workers paused) on an I/O-bound job,
+	 * map-parse through the loopback model answering after {@link #MODEL_LATENCY}; 1, 2, then 4
+	 * of them, each with 2 consumers.
+	 */
+	private void scaleOut(Map<String, Object> properties) throws Exception {
+		TaskListeners own = this.context.getBean(TaskListeners.class);
+		own.stop();
+		List<Process> workers = new ArrayList<>();
+		Map<Integer, Double> perSecond = new java.util.LinkedHashMap<>();
+		try {
+			for (int processes : List.of(1, 2, 4)) {
+				while (workers.size() < processes) {
+					workers.add(startWorker(properties));
+				}
+				awaitConsumers(JobType.MAP_PARSE, processes * 2);
+				// a new process is cold: warm every one first, unmeasured
+				mapTasksPerSecond(processes * 8, 100 + processes);
+				perSecond.put(processes, mapTasksPerSecond(processes * 24, processes));
+			}
+		}
+		finally {
+			workers.forEach(Process::destroy);
+			for (Process worker : workers) {
+				worker.waitFor();
+			}
+			own.start();
+		}
+		row("8", String.format("map-parse through a model answering in %d ms, tasks/s with 1, 2 and 4 worker "
+				+ "processes (2 consumers each): %.1f, %.1f, %.1f", MODEL_LATENCY.toMillis(), perSecond.get(1),
+				perSecond.get(2), perSecond.get(4)), "one worker process",
+				String.format("%.2f×, %.2f×", perSecond.get(2) / perSecond.get(1), perSecond.get(4) / perSecond.get(1)),
+				"4 workers ≥ 3.5×");
+	}
+
+	private static Process startWorker(Map<String, Object> properties) throws IOException {
+		List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Xmx384m", "-cp", System.getProperty("java.class.path"), "dev.hopper.workers.HopperWorkers",
+				"--server.port=0", "--hopper.worker.concurrency=2"));
+		properties.forEach((key, value) -> command.add("--" + key + "=" + value));
+		return new ProcessBuilder(command).redirectErrorStream(true)
+			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
+			.start();
+	}
+
+	private void awaitConsumers(JobType type, int consumers) throws InterruptedException {
+		dev.hopper.core.queue.WorkQueue queue = this.context.getBean(dev.hopper.core.queue.WorkQueue.class);
+		long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
+		while (queue.inspect(type).consumers() < consumers) {
+			if (System.nanoTime() > deadline) {
+				throw new IllegalStateException("the worker processes did not start consuming");
+			}
+			Thread.sleep(200);
+		}
+	}
+
+	/** {@code tasks} plans (each its own, so none is answered from the result cache) in one batch, until all are SUCCEEDED. */
+	private double mapTasksPerSecond(int tasks, int round) throws Exception {
+		List<Map.Entry<String, Object>> parts = new ArrayList<>();
+		parts.add(Map.entry("type", "map-parse"));
+		parts.add(Map.entry("params", "{\"parser\": \"vision-llm\"}"));
+		for (int i = 0; i < tasks; i++) {
+			java.awt.image.BufferedImage plan = new java.awt.image.BufferedImage(160, 120,
+					java.awt.image.BufferedImage.TYPE_INT_RGB);
+			plan.setRGB(i % 160, round % 120, 0xFFFFFF);
+			plan.setRGB(round % 160, 60, 0xFFFFFF);
+			parts.add(Map.entry("files", new Http.NamedFile("plan-" + round + "-" + i + ".png",
+					dev.hopper.jobs.maps.truth.MapFixtures.png(plan))));
+		}
+		long started = System.nanoTime();
+		return tasks / (awaitBatch(parts, tasks) - started / 1e9);
+	}
+
+	/** Posts the batch and waits until every task SUCCEEDED; returns nanoTime in seconds at that moment. */
+	private double awaitBatch(List<Map.Entry<String, Object>> parts, int files) throws InterruptedException {
+		Http.Response answer = this.http.postParts("/api/v1/batches", parts);
+		this.lastBatchAnswered = System.nanoTime() / 1e9;
+		if (answer.status() != 202) {
+			throw new IllegalStateException("the batch answered " + answer.status() + ": " + answer.body());
+		}
+		String batch = answer.json().get("id").asString();
+		while (true) {
+			JsonNode counts = this.http.get("/api/v1/batches/" + batch).json().get("counts");
+			if (counts.get("failed").asLong() > 0) {
+				throw new IllegalStateException("some of the batch failed: " + counts);
+			}
+			if (counts.get("succeeded").asLong() == files) {
+				return System.nanoTime() / 1e9;
+			}
+			Thread.sleep(20);
+		}
+	}
+
 	/** Row 9. */
 	private void batchAgainstCelery(int files) throws Exception {
 		Path folder = Files.createTempDirectory("hopper-batch-wavs");
@@ -332,25 +448,9 @@ public final class PlatformBenchmark {
 		}
 		double celery = celerySeconds(folder);
 		long started = System.nanoTime();
-		Http.Response answer = this.http.postParts("/api/v1/batches", parts);
-		double answered = millisSince(started) / 1000;
-		if (answer.status() != 202) {
-			throw new IllegalStateException("the batch answered " + answer.status() + ": " + answer.body());
-		}
-		String batch = answer.json().get("id").asString();
-		while (true) {
-			JsonNode counts = this.http.get("/api/v1/batches/" + batch).json().get("counts");
-			if (counts.get("succeeded").asLong() + counts.get("failed").asLong() == files) {
-				if (counts.get("failed").asLong() > 0) {
-					throw new IllegalStateException("some of the batch failed: " + counts);
-				}
-				break;
-			}
-			Thread.sleep(20);
-		}
-		double all = millisSince(started) / 1000;
+		double all = awaitBatch(parts, files) - started / 1e9;
 		row("9", String.format("%,d WAVs of 0.5 s in one `POST /batches`: answered in %.2f s, all SUCCEEDED in %.2f s "
-				+ "(%,.0f files/s)", files, answered, all, files / all),
+				+ "(%,.0f files/s)", files, this.lastBatchAnswered - started / 1e9, all, files / all),
 				String.format("Celery 5.2, 2 prefork workers, same files: %.2f s (%,.0f tasks/s)", celery, files / celery),
 				ratio(celery / all), "≥ 0.3×");
 	}
