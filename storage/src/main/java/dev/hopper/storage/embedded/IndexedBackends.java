@@ -2,7 +2,6 @@ package dev.hopper.storage.embedded;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import de.bwaldvogel.mongo.MongoBackend;
@@ -46,11 +45,6 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
-								Optional<Iterable<Integer>> byId = IndexedCollections.byId(getIndexes(), query);
-								if (byId.isPresent()) {
-									return matchDocuments(query, byId.get(), orderBy, skip, limit, batchSize,
-											fieldSelector);
-								}
 								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
 										this::getDocument, this::documentMatchesQuery)
 									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,
@@ -105,11 +99,6 @@ final class IndexedBackends {
 							@Override
 							protected QueryResult queryDocuments(Document query, Document orderBy, int skip, int limit,
 									int batchSize, Document fieldSelector) {
-								Optional<Iterable<Object>> byId = IndexedCollections.byId(getIndexes(), query);
-								if (byId.isPresent()) {
-									return matchDocuments(query, byId.get(), orderBy, skip, limit, batchSize,
-											fieldSelector);
-								}
 								return IndexedCollections.firstMatches(getIndexes(), query, orderBy, skip, limit,
 										this::getDocument, this::documentMatchesQuery)
 									.map((page) -> matchDocumentsFromStream(page.stream(), query, orderBy, skip, limit,

@@ -14,10 +14,13 @@ import de.bwaldvogel.mongo.bson.Document;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A page read the way real MongoDB reads it from an index ending in {@code _id}: for a
- * query sorted by {@code _id} alone with a limit, an {@link EqualityIndex} that can answer
- * it hands its candidates in id order, and reading stops once the page is full. Without
- * this the server would fetch, check and sort every candidate to return a hundred.
+ * Reads the server would make by scanning, made from an index. A query that pins
+ * {@code _id} among other fields (every conditional task update) is read from the id index,
+ * which the server uses only for {@code _id} alone. A page sorted by {@code _id} alone with a
+ * limit is read the way real MongoDB reads it from an index ending in {@code _id}: an
+ * {@link EqualityIndex} that can answer it hands its candidates in id order, and reading
+ * stops once the page is full, where the server would fetch, check and sort every candidate
+ * to return a hundred.
  */
 final class IndexedCollections {
 
@@ -25,11 +28,25 @@ final class IndexedCollections {
 	}
 
 	/**
-	 * The first {@code skip + limit} documents matching {@code query} in the order asked,
-	 * or empty when no equality index can read it that way (the server then does as usual).
+	 * The documents matching {@code query} that the server's order, skip and limit pick
+	 * from (every one the id pins, or the first {@code skip + limit} in the order asked), or
+	 * empty when no index reads it that way (the server then does as usual).
 	 */
 	static <P> Optional<List<Document>> firstMatches(List<Index<P>> indexes, Document query, Document orderBy, int skip,
 			int limit, Function<P, @Nullable Document> load, BiPredicate<Document, Document> matches) {
+		Optional<List<Document>> pinned = byId(indexes, query).map((positions) -> {
+			List<Document> found = new ArrayList<>();
+			for (P position : positions) {
+				Document document = load.apply(position);
+				if (document != null && matches.test(document, query)) {
+					found.add(document);
+				}
+			}
+			return found;
+		});
+		if (pinned.isPresent()) {
+			return pinned;
+		}
 		Boolean descending = idOrder(orderBy);
 		if (descending == null || limit <= 0) {
 			return Optional.empty();
@@ -80,13 +97,8 @@ final class IndexedCollections {
 		return OptionalInt.empty();
 	}
 
-	/**
-	 * The positions a query that pins {@code _id} can match, from the id index: the server
-	 * looks its id index up only for a query on {@code _id} alone, and scans the collection
-	 * for {@code {_id: x, state: y}} (every conditional update of a task) or an {@code $in}
-	 * of ids. Empty when the query does not pin {@code _id} (the caller then reads as before).
-	 */
-	static <P> Optional<Iterable<P>> byId(List<Index<P>> indexes, Document query) {
+	/** The positions of the ids a query pins {@code _id} to (a value among other fields, or an {@code $in}), from the id index. */
+	private static <P> Optional<List<P>> byId(List<Index<P>> indexes, Document query) {
 		List<Object> ids = pinnedIds(query);
 		if (ids == null) {
 			return Optional.empty();
