@@ -47,6 +47,32 @@ interface LifecycleScenarios extends Scenario {
 		assertThat(result.json().get("code").asString()).isEqualTo("task_failed");
 	}
 
+	/**
+	 * A small task's job is recorded in memory only: many at once, each reads its own file
+	 * (their step-scoped readers never mix), and the job repository in MongoDB gains nothing.
+	 */
+	@Test
+	default void smallTasksRunTogetherEachOnItsOwnFileWithoutAJobRecord() {
+		org.springframework.data.mongodb.core.MongoTemplate mongo = context()
+			.getBean(org.springframework.data.mongodb.core.MongoTemplate.class);
+		long instancesBefore = mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments();
+		long stepsBefore = mongo.getCollection("BATCH_STEP_EXECUTION").countDocuments();
+		Map<String, Double> durations = new java.util.LinkedHashMap<>();
+		for (int i = 0; i < 24; i++) {
+			double seconds = 0.2 + 0.05 * i;
+			byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, seconds, 300 + 10 * i, 0.5);
+			durations.put(http().postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+				.json().get("id").asString(), seconds);
+		}
+		durations.forEach((id, seconds) -> {
+			assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+			assertThat(http().get("/api/v1/tasks/" + id + "/result").json().get("durationSec").asDouble())
+				.as("task %s read its own file", id).isCloseTo(seconds, org.assertj.core.data.Offset.offset(0.01));
+		});
+		assertThat(mongo.getCollection("BATCH_JOB_INSTANCE").countDocuments()).isEqualTo(instancesBefore);
+		assertThat(mongo.getCollection("BATCH_STEP_EXECUTION").countDocuments()).isEqualTo(stepsBefore);
+	}
+
 	@Test
 	default void aTaskThatKeepsFailingTransientlyStopsAfterItsAttemptsAndIsDeadLettered() {
 		TaskLifecycle tasks = context().getBean(TaskLifecycle.class);

@@ -116,6 +116,20 @@ interface Scenario {
 		return (counter != null) ? counter.count() : 0;
 	}
 
+	/** Jobs the workers of this context have run, whatever their outcome. */
+	default long jobRuns() {
+		return jobRuns(context());
+	}
+
+	static long jobRuns(org.springframework.context.ApplicationContext context) {
+		return context.getBean(MeterRegistry.class)
+			.find("hopper.job.duration")
+			.timers()
+			.stream()
+			.mapToLong(io.micrometer.core.instrument.Timer::count)
+			.sum();
+	}
+
 	default long deadLetters() {
 		QueueTopology topology = context().getBean(QueueTopology.class);
 		var info = new RabbitAdmin(context().getBean(RabbitTemplate.class))
@@ -137,14 +151,6 @@ interface Scenario {
 	default void report(String fault, String id, Instant faultAt, JsonNode finished) {
 		long results = context().getBean(MongoTemplate.class).count(new Query(where("_id").is(id)), "results");
 		FaultReport.print(fault, finished, Math.max(0, results - 1), faultAt, getClass().getSimpleName());
-	}
-
-	default long jobInstancesOf(String taskId) {
-		var parameters = new org.springframework.batch.core.job.parameters.JobParametersBuilder()
-			.addString("taskId", taskId, true)
-			.toJobParameters();
-		return (context().getBean(org.springframework.batch.core.repository.JobRepository.class)
-			.getJobInstance(JobType.AUDIO_FEATURES.wireName(), parameters) != null) ? 1 : 0;
 	}
 
 	default long taskCount() {

@@ -175,6 +175,8 @@ class WorkerKilledMidJobIntegrationTests {
 		properties.put("hopper.worker.lease-renew-interval", "1s");
 		properties.put("hopper.jobs.audio.segment-frames", SEGMENT_FRAMES);
 		properties.put("hopper.jobs.audio.segments-per-chunk", 2);
+		// what is tested here is resuming from the last chunk: every job keeps its record
+		properties.put("hopper.worker.resumable-from", 0);
 		properties.put("hopper.intake.max-file-size", 100 * 1024 * 1024);
 		properties.putAll(Http.keyProperties());
 		return properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue()).toList();

@@ -4,6 +4,8 @@ import java.util.Map;
 
 import dev.hopper.core.TransientFailure;
 import dev.hopper.core.task.JobType;
+import dev.hopper.core.task.Task;
+import dev.hopper.workers.batch.TransientRuns;
 
 import org.springframework.batch.core.BatchStatus;
 import org.springframework.batch.core.job.Job;
@@ -18,7 +20,8 @@ import org.springframework.batch.core.repository.JobRepository;
 /**
  * Runs a task's job: one job instance per task (the task id is the identifying parameter).
  * A first delivery starts it; a later one restarts the last execution from its last
- * committed chunk, recovering it first if a dead JVM left it STARTED.
+ * committed chunk, recovering it first if a dead JVM left it STARTED. A small task's job
+ * keeps no record to restart from: every delivery runs it from its start.
  */
 class TaskJobLauncher {
 
@@ -33,24 +36,35 @@ class TaskJobLauncher {
 
 	private final Map<JobType, Job> jobs;
 
-	TaskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Map<JobType, Job> jobs) {
+	private final WorkerProperties properties;
+
+	TaskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Map<JobType, Job> jobs,
+			WorkerProperties properties) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = Map.copyOf(jobs);
+		this.properties = properties;
 	}
 
 	boolean canRun(JobType type) {
 		return this.jobs.containsKey(type);
 	}
 
-	/** Runs the job to its end on this thread and returns the finished execution. */
-	JobExecution run(String taskId, JobType type) {
-		Job job = this.jobs.get(type);
+	/**
+	 * Runs the task's job to its end on this thread and returns the finished execution; a
+	 * job on a small upload is recorded in memory only ({@link TransientRuns}).
+	 */
+	JobExecution run(Task task) {
+		Job job = this.jobs.get(task.type());
 		if (job == null) {
-			throw new IllegalArgumentException("No job for type " + type);
+			throw new IllegalArgumentException("No job for type " + task.type());
 		}
+		String taskId = task.id();
 		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
 		try {
+			if (!this.properties.resumable(task.upload().sizeBytes())) {
+				return TransientRuns.run(() -> this.jobOperator.start(job, parameters));
+			}
 			JobInstance instance = this.jobRepository.getJobInstance(job.getName(), parameters);
 			JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
 			if (last == null) {

@@ -101,7 +101,7 @@ class TaskRunner {
 		Instant started = this.clock.instant();
 		Verdict verdict;
 		try {
-			JobExecution execution = this.launcher.run(message.taskId(), message.type());
+			JobExecution execution = this.launcher.run(task);
 			verdict = judge(task, execution);
 		}
 		catch (RuntimeException ex) {

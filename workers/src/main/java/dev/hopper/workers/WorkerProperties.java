@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 
 /**
  * Worker settings.
@@ -22,11 +23,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param lostMessageAfter a QUEUED task whose message was confirmed this long ago, while its
  * queue is empty, lost its message: the sweeper publishes it again
  * @param registryKeep how long a worker that stopped beating stays listed (as lost)
+ * @param resumableFrom uploads this large or larger keep their job's progress in the job
+ * repository, so a run cut short resumes from its last chunk; a smaller one's job is recorded in
+ * memory only and runs again from its start (0: every job is resumable)
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
 		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout, Duration retryBackoff,
-		Duration retryBackoffMax, Duration lostMessageAfter, Duration registryKeep) {
+		Duration retryBackoffMax, Duration lostMessageAfter, Duration registryKeep, DataSize resumableFrom) {
+
+	/** Whether a job run on an upload of this size keeps its progress in the job repository. */
+	public boolean resumable(long uploadBytes) {
+		return uploadBytes >= this.resumableFrom.toBytes();
+	}
 
 	/** The delay before attempt {@code attempt + 1}: exponential, capped, with ±20 % jitter. */
 	public Duration retryDelay(int attempt, double jitter) {
@@ -48,6 +57,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		retryBackoffMax = (retryBackoffMax != null) ? retryBackoffMax : Duration.ofMinutes(5);
 		lostMessageAfter = (lostMessageAfter != null) ? lostMessageAfter : Duration.ofMinutes(2);
 		registryKeep = (registryKeep != null) ? registryKeep : Duration.ofMinutes(5);
+		resumableFrom = (resumableFrom != null) ? resumableFrom : DataSize.ofMegabytes(16);
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

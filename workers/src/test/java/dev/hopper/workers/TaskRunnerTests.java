@@ -53,7 +53,7 @@ class TaskRunnerTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final WorkerProperties properties = new WorkerProperties("worker-1", 1, 3, null, null, null, null,
-			Duration.ofSeconds(5), Duration.ofMinutes(5), null, null);
+			Duration.ofSeconds(5), Duration.ofMinutes(5), null, null, null);
 
 	private final TaskRunner runner = new TaskRunner(this.tasks, this.leases, this.launcher,
 			new TaskMetrics(this.meters), this.reuse, this.drain, this.properties, Clock.fixed(NOW, ZoneOffset.UTC));
@@ -97,7 +97,7 @@ class TaskRunnerTests {
 	@Test
 	void aProgrammingErrorThrownByTheLauncherIsNotRetried() {
 		Task task = claimed(aRunningTask().build());
-		when(this.launcher.run(task.id(), task.type())).thenThrow(new ClassCastException("String to Long"));
+		when(this.launcher.run(task)).thenThrow(new ClassCastException("String to Long"));
 
 		TaskRunner.Verdict verdict = deliver(task);
 
@@ -168,7 +168,7 @@ class TaskRunnerTests {
 
 		assertThat(verdict.outcome()).isEqualTo(TaskOutcome.DEAD_LETTER);
 		assertThat(failedWith(task).message()).contains("worker_lost");
-		verify(this.launcher, never()).run(anyString(), any());
+		verify(this.launcher, never()).run(any());
 	}
 
 	@Test
@@ -189,7 +189,7 @@ class TaskRunnerTests {
 		when(this.tasks.claim(task.id(), "worker-1", 3)).thenReturn(new Claim(Claim.Outcome.ALREADY_FINISHED, task));
 
 		assertThat(deliver(task).outcome()).isEqualTo(TaskOutcome.DUPLICATE);
-		verify(this.launcher, never()).run(anyString(), any());
+		verify(this.launcher, never()).run(any());
 	}
 
 	@Test
@@ -218,7 +218,7 @@ class TaskRunnerTests {
 
 		assertThat(deliver(task).outcome()).isEqualTo(TaskOutcome.CANCELLED);
 		verify(this.tasks).cancelled(task.id());
-		verify(this.launcher, never()).run(anyString(), any());
+		verify(this.launcher, never()).run(any());
 	}
 
 	@Test
@@ -227,7 +227,7 @@ class TaskRunnerTests {
 		when(this.reuse.reuse(task)).thenReturn(true);
 
 		assertThat(deliver(task).outcome()).isEqualTo(TaskOutcome.CACHED);
-		verify(this.launcher, never()).run(anyString(), any());
+		verify(this.launcher, never()).run(any());
 	}
 
 	@Test
@@ -243,7 +243,7 @@ class TaskRunnerTests {
 	@Test
 	void aJobStoppedForShutdownIsHandedBackForAnotherWorker() {
 		Task task = claimed(aRunningTask().build());
-		when(this.launcher.run(task.id(), task.type())).thenAnswer((invocation) -> {
+		when(this.launcher.run(task)).thenAnswer((invocation) -> {
 			this.drain.start();
 			return execution(BatchStatus.STOPPED);
 		});
@@ -272,7 +272,7 @@ class TaskRunnerTests {
 		for (Throwable failure : failures) {
 			execution.addFailureException(failure);
 		}
-		when(this.launcher.run(task.id(), task.type())).thenReturn(execution);
+		when(this.launcher.run(task)).thenReturn(execution);
 	}
 
 	private static JobExecution execution(BatchStatus status) {

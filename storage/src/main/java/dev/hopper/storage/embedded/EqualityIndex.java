@@ -189,8 +189,10 @@ final class EqualityIndex<P> extends Index<P> {
 		}
 		long count = 0;
 		for (List<Object> key : lookups(query)) {
-			Map<Object, P> found = this.entries.get(key);
-			count += (found != null) ? found.size() : 0;
+			ConcurrentSkipListMap<Object, P> found = this.entries.get(key);
+			if (found != null) {
+				count += (shape.ids() == null) ? found.size() : shape.ids().count(found);
+			}
 		}
 		return count;
 	}
@@ -200,8 +202,9 @@ final class EqualityIndex<P> extends Index<P> {
 	 *
 	 * @param pins the fields it pins to values that can be looked up
 	 * @param exact whether it asks nothing else: no other condition on any field, no other operator
+	 * @param ids the bounds it puts on {@code _id} (a page's "before this id", a queue position), if any
 	 */
-	private record Shape(Map<String, List<Object>> pins, boolean exact) {
+	private record Shape(Map<String, List<Object>> pins, boolean exact, @Nullable IdRange ids) {
 
 		/** The last query read on this thread: every index of the collection asks about the same one in turn. */
 		private static final ThreadLocal<Map.Entry<Document, Shape>> LAST = new ThreadLocal<>();
@@ -212,19 +215,24 @@ final class EqualityIndex<P> extends Index<P> {
 				return last.getValue();
 			}
 			Map<String, List<Object>> pins = new java.util.HashMap<>();
-			boolean exact = collect(query, pins);
-			Shape shape = new Shape(pins, exact);
+			List<IdRange> ids = new ArrayList<>(1);
+			boolean exact = collect(query, pins, ids) && ids.size() <= 1;
+			Shape shape = new Shape(pins, exact, ids.isEmpty() ? null : ids.get(0));
 			LAST.set(Map.entry(query, shape));
 			return shape;
 		}
 
-		/** Adds what {@code query} pins; true when it pins everything it constrains. */
-		private static boolean collect(Document query, Map<String, List<Object>> pins) {
+		/** Adds what {@code query} pins and the id bounds it sets; true when that is everything it constrains. */
+		private static boolean collect(Document query, Map<String, List<Object>> pins, List<IdRange> ids) {
 			boolean exact = true;
 			for (Map.Entry<String, Object> entry : query.entrySet()) {
-				if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
+				IdRange range = entry.getKey().equals("_id") ? IdRange.of(entry.getValue()) : null;
+				if (range != null) {
+					ids.add(range);
+				}
+				else if (entry.getKey().equals("$and") && entry.getValue() instanceof List<?> parts) {
 					for (Object part : parts) {
-						exact &= (part instanceof Document clause) && collect(clause, pins);
+						exact &= (part instanceof Document clause) && collect(clause, pins, ids);
 					}
 				}
 				else if (entry.getKey().startsWith("$")) {
@@ -245,6 +253,55 @@ final class EqualityIndex<P> extends Index<P> {
 				}
 			}
 			return exact;
+		}
+
+	}
+
+	/** String bounds on {@code _id}, as MongoDB compares them: only strings fall inside. */
+	private record IdRange(@Nullable String lower, boolean lowerIncluded, @Nullable String upper,
+			boolean upperIncluded) {
+
+		static @Nullable IdRange of(@Nullable Object condition) {
+			if (!(condition instanceof Document operators) || operators.isEmpty()) {
+				return null;
+			}
+			String lower = null;
+			String upper = null;
+			boolean lowerIncluded = false;
+			boolean upperIncluded = false;
+			for (Map.Entry<String, Object> bound : operators.entrySet()) {
+				if (!(bound.getValue() instanceof String value)) {
+					return null;
+				}
+				switch (bound.getKey()) {
+					case "$gt", "$gte" -> {
+						if (lower != null) {
+							return null;
+						}
+						lower = value;
+						lowerIncluded = bound.getKey().equals("$gte");
+					}
+					case "$lt", "$lte" -> {
+						if (upper != null) {
+							return null;
+						}
+						upper = value;
+						upperIncluded = bound.getKey().equals("$lte");
+					}
+					default -> {
+						return null;
+					}
+				}
+			}
+			return new IdRange(lower, lowerIncluded, upper, upperIncluded);
+		}
+
+		/** How many of the positions (keyed and ordered by id) have an id in range. */
+		long count(ConcurrentSkipListMap<Object, ?> byId) {
+			NavigableMap<Object, ?> from = (this.lower != null) ? byId.tailMap(this.lower, this.lowerIncluded)
+					: byId.tailMap("", true);
+			NavigableMap<Object, ?> within = (this.upper != null) ? from.headMap(this.upper, this.upperIncluded) : from;
+			return within.keySet().stream().filter(String.class::isInstance).count();
 		}
 
 	}

@@ -7,6 +7,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoCollection;
 import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.DatabaseResolver;
+import de.bwaldvogel.mongo.oplog.Oplog;
+import io.netty.channel.Channel;
 import de.bwaldvogel.mongo.backend.QueryResult;
 import de.bwaldvogel.mongo.backend.h2.H2Collection;
 import de.bwaldvogel.mongo.backend.memory.MemoryCollection;
@@ -22,6 +25,7 @@ import de.bwaldvogel.mongo.backend.memory.MemoryDatabase;
  * The embedded MongoDB's backends (in memory, or in an H2 file) with {@link EqualityIndex}
  * for every non-unique index the application creates, where they would otherwise keep none.
  * An index lives in memory and is rebuilt from the documents when the file is opened again.
+ * Aggregations that begin with a filter read through the same indexes ({@link IndexedAggregations}).
  */
 final class IndexedBackends {
 
@@ -37,6 +41,13 @@ final class IndexedBackends {
 
 					// set on first use: the database opens its stored indexes from its own constructor
 					private Siblings<Integer> siblings;
+
+					@Override
+					public Document handleCommand(Channel channel, String command, Document query,
+							DatabaseResolver resolver, Oplog oplog) {
+						return IndexedAggregations.answer(this, command, query, resolver, oplog)
+							.orElseGet(() -> super.handleCommand(channel, command, query, resolver, oplog));
+					}
 
 					@Override
 					protected MemoryCollection openOrCreateCollection(String collection, CollectionOptions options) {
@@ -87,6 +98,13 @@ final class IndexedBackends {
 
 					// set on first use: the database opens its stored indexes from its own constructor
 					private Siblings<Object> siblings;
+
+					@Override
+					public Document handleCommand(Channel channel, String command, Document query,
+							DatabaseResolver resolver, Oplog oplog) {
+						return IndexedAggregations.answer(this, command, query, resolver, oplog)
+							.orElseGet(() -> super.handleCommand(channel, command, query, resolver, oplog));
+					}
 
 					@Override
 					protected MongoCollection<Object> openOrCreateCollection(String collection,

@@ -16,10 +16,7 @@ import dev.hopper.core.task.TaskState;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.data.domain.Sort;
-import org.bson.Document;
-
 import org.springframework.data.mongodb.core.MongoOperations;
-import org.springframework.data.mongodb.core.convert.QueryMapper;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -31,11 +28,11 @@ class MongoTaskQueries implements TaskQueries {
 
 	private final MongoOperations mongo;
 
-	private final QueryMapper queries;
+	private final CountCommand counts;
 
 	MongoTaskQueries(MongoOperations mongo) {
 		this.mongo = mongo;
-		this.queries = new QueryMapper(mongo.getConverter());
+		this.counts = new CountCommand(mongo);
 	}
 
 	@Override
@@ -61,7 +58,8 @@ class MongoTaskQueries implements TaskQueries {
 
 	@Override
 	public long countFinishedSince(JobType type, Instant since) {
-		return this.mongo.count(query(where("type").is(type).and("finishedAt").gte(since)), TaskCollection.NAME);
+		return this.counts.count(query(where("type").is(type).and("finishedAt").gte(since)), Task.class,
+				TaskCollection.NAME);
 	}
 
 	@Override
@@ -77,18 +75,19 @@ class MongoTaskQueries implements TaskQueries {
 
 	@Override
 	public long queuedAhead(Task task) {
-		return this.mongo.count(query(where("state").is(TaskState.QUEUED)
+		return this.counts.count(query(where("state").is(TaskState.QUEUED)
 			.and("type")
 			.is(task.type())
 			.and("_id")
-			.lt(task.id())), TaskCollection.NAME);
+			.lt(task.id())), Task.class, TaskCollection.NAME);
 	}
 
 	@Override
 	public Map<TaskState, Long> countByState(String batchId) {
 		Map<TaskState, Long> counts = new EnumMap<>(TaskState.class);
 		for (TaskState state : TaskState.values()) {
-			long count = this.mongo.count(query(where("batchId").is(batchId).and("state").is(state)), TaskCollection.NAME);
+			long count = this.counts.count(query(where("batchId").is(batchId).and("state").is(state)), Task.class,
+					TaskCollection.NAME);
 			if (count > 0) {
 				counts.put(state, count);
 			}
@@ -131,18 +130,9 @@ class MongoTaskQueries implements TaskQueries {
 		return TaskCensusQuery.take(this.mongo, since);
 	}
 
-	/**
-	 * The {@code count} command with a limit, rather than {@code countDocuments}: both read
-	 * the same index on real MongoDB, and the embedded one answers this command from its
-	 * equality index, where an aggregation would read every document.
-	 */
 	@Override
 	public long count(TaskFilter filter, long cap) {
-		Document mapped = this.queries.getMappedObject(TaskFilterQuery.of(filter, null).getCriteriaObject(),
-				this.mongo.getConverter().getMappingContext().getPersistentEntity(Task.class));
-		Document command = new Document("count", TaskCollection.NAME).append("query", mapped)
-			.append("limit", Math.min(cap, Integer.MAX_VALUE));
-		return ((Number) this.mongo.executeCommand(command).get("n")).longValue();
+		return this.counts.count(query(TaskFilterQuery.of(filter, null)), Task.class, TaskCollection.NAME, cap);
 	}
 
 	/** Status reads leave the history out: it is read on its own, when asked for. */

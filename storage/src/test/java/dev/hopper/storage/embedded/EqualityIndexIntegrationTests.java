@@ -10,6 +10,8 @@ import java.util.Random;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -154,7 +156,20 @@ class EqualityIndexIntegrationTests {
 				.isEqualTo(oracle.countDocuments(query));
 			assertThat(countCommand(subject, query, skip, limit)).as("count command " + query.toBsonDocument().toJson())
 				.isEqualTo(countCommand(oracle, query, skip, limit));
+			List<Bson> pipeline = pipeline(query, skip, limit);
+			assertThat(subject.aggregate(pipeline).into(new ArrayList<>())).as("aggregation " + pipeline)
+				.isEqualTo(oracle.aggregate(pipeline).into(new ArrayList<>()));
 		}
+	}
+
+	/** A pipeline that begins with the query, as counts by state and the census do, or a page of it. */
+	private List<Bson> pipeline(Bson query, int skip, int limit) {
+		if (this.random.nextBoolean()) {
+			return List.of(Aggregates.match(query), Aggregates.group("$state", Accumulators.sum("n", 1)),
+					Aggregates.sort(Sorts.ascending("_id")));
+		}
+		return List.of(Aggregates.match(query), Aggregates.sort(Sorts.descending("_id")), Aggregates.skip(skip),
+				Aggregates.limit(Math.max(1, limit)), Aggregates.project(new Document("state", 1).append("attempts", 1)));
 	}
 
 	private Bson query() {
@@ -179,8 +194,15 @@ class EqualityIndexIntegrationTests {
 			}
 			default -> parts.add(Filters.eq("attempts", 2));
 		}
-		if (this.random.nextBoolean()) {
-			parts.add(Filters.lt("_id", String.format("%06d", this.random.nextInt(2000))));
+		String bound = String.format("%06d", this.random.nextInt(2000));
+		switch (this.random.nextInt(4)) {
+			case 0 -> parts.add(Filters.lt("_id", bound));
+			case 1 -> parts.add(Filters.gte("_id", bound));
+			case 2 -> parts.add(Filters.and(Filters.gt("_id", bound), Filters.lte("_id", String.format("%06d",
+					this.random.nextInt(2000)))));
+			default -> {
+				// no bound on the id
+			}
 		}
 		return Filters.and(parts);
 	}

@@ -68,7 +68,13 @@ class EqualityIndexTests {
 			.append("type", "MAP_PARSE"))).as("a field the index does not hold").isEqualTo(-1);
 		assertThat(this.byTenantAndState.countWithoutReading(new Document("$and", List.of(
 				new Document("tenantId", "t1").append("state", "QUEUED"),
-				new Document("_id", new Document("$lt", "q3")))))).as("a range").isEqualTo(-1);
+				new Document("_id", new Document("$lt", "q3")))))).as("an id range").isEqualTo(3);
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("tenantId", "t1").append("state", "QUEUED")
+			.append("_id", new Document("$gte", "q1").append("$lte", "q3")))).as("an id range, flat").isEqualTo(3);
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("tenantId", "t1").append("state", "QUEUED")
+			.append("_id", new Document("$lt", 3)))).as("a bound that is not a string").isEqualTo(-1);
+		assertThat(this.byTenantAndState.countWithoutReading(new Document("tenantId", "t1").append("state", "QUEUED")
+			.append("attempts", new Document("$lt", 3)))).as("a range on another field").isEqualTo(-1);
 	}
 
 	@Test

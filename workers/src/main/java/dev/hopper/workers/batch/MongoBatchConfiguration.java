@@ -15,7 +15,7 @@ import org.springframework.data.mongodb.core.convert.MappingMongoConverter;
 import org.springframework.transaction.PlatformTransactionManager;
 
 /**
- * The job repository in MongoDB. Its transaction manager does nothing on purpose: results
+ * The job repository in MongoDB, or in memory for a run inside {@link TransientRuns}. Its transaction manager does nothing on purpose: results
  * and idempotency never rely on multi-document transactions (see docs/architecture.md), and
  * so the same code runs on a replica set and on the embedded wire-compatible server.
  */
@@ -45,7 +45,7 @@ class MongoBatchConfiguration {
 		new BatchCollections(batchTemplate).create();
 		HopperJobRepositoryFactory factory = new HopperJobRepositoryFactory(batchTemplate, batchTransactionManager);
 		factory.afterPropertiesSet();
-		return factory.getObject();
+		return TransientRuns.routing(factory.getObject());
 	}
 
 	@Bean
