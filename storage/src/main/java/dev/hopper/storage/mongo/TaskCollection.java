@@ -23,10 +23,12 @@ final class TaskCollection {
 			.sparse());
 		// the drain rate: finishes of a type since a time
 		indexes.createIndex(new Index().on("type", Sort.Direction.ASC).on("finishedAt", Sort.Direction.ASC));
-		// a batch's counts and pages
+		// a batch's counts by state and its failed tasks
 		indexes.createIndex(new Index().on("batchId", Sort.Direction.ASC)
 			.on("state", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.ASC));
+		// a batch's pages, in id order
+		indexes.createIndex(new Index().on("batchId", Sort.Direction.ASC).on("_id", Sort.Direction.ASC));
 		// a tenant's latest task on a file
 		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC)
 			.on("upload.sha256", Sort.Direction.ASC)

@@ -36,22 +36,44 @@ public final class AudioDecoders {
 	 */
 	public static AudioDecoder open(ContentKind kind, Source source, long sizeBytes, long firstFrame) {
 		return switch (kind) {
-			case WAV -> {
-				WavHeader header;
-				try (InputStream head = source.open(0)) {
-					header = WavHeaderReader.read(head, sizeBytes);
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-				yield new WavDecoder(openAt(source, WavDecoder.offsetOf(header, firstFrame)), header, firstFrame);
-			}
+			case WAV -> wav(source, sizeBytes, firstFrame);
 			case FLAC -> started(source, FlacDecoder::new, firstFrame);
 			case MP3 -> started(source, Mp3Decoder::new, firstFrame);
 			case OGG -> started(source, VorbisDecoder::new, firstFrame);
 			default -> throw new AudioFailure(AudioFailure.UNSUPPORTED_FORMAT,
 					"Audio must be WAV, FLAC, MP3 or Ogg Vorbis; this file's content is " + kind.name());
 		};
+	}
+
+	/**
+	 * Reads the header, then goes on in the same stream when the first frame is near: a run
+	 * from the start costs the object store one request, not two. A frame further on is
+	 * read from a stream opened where it begins.
+	 */
+	private static AudioDecoder wav(Source source, long sizeBytes, long firstFrame) {
+		Positioned head = new Positioned(openAt(source, 0));
+		try {
+			WavHeader header = WavHeaderReader.read(head, sizeBytes);
+			long gap = WavDecoder.offsetOf(header, firstFrame) - head.position;
+			if (gap >= 0 && gap <= NEAR) {
+				head.skipNBytes(gap);
+				return new WavDecoder(head, header, firstFrame);
+			}
+			head.close();
+			return new WavDecoder(openAt(source, WavDecoder.offsetOf(header, firstFrame)), header, firstFrame);
+		}
+		catch (IOException | RuntimeException ex) {
+			try {
+				head.close();
+			}
+			catch (IOException closing) {
+				ex.addSuppressed(closing);
+			}
+			if (ex instanceof IOException io) {
+				throw new UncheckedIOException(io);
+			}
+			throw (RuntimeException) ex;
+		}
 	}
 
 	/** A decoder over bytes in memory, from the first frame. */
@@ -74,6 +96,50 @@ public final class AudioDecoders {
 			decoder.close();
 			throw ex;
 		}
+	}
+
+	/** How far past the header a stream is read on rather than opened again. */
+	private static final long NEAR = 256 * 1024;
+
+	/** A stream that knows how far it has been read. */
+	private static final class Positioned extends java.io.FilterInputStream {
+
+		private long position;
+
+		Positioned(InputStream in) {
+			super(in);
+		}
+
+		@Override
+		public int read() throws IOException {
+			int b = super.read();
+			if (b >= 0) {
+				this.position++;
+			}
+			return b;
+		}
+
+		@Override
+		public int read(byte[] buffer, int offset, int length) throws IOException {
+			int n = super.read(buffer, offset, length);
+			if (n > 0) {
+				this.position += n;
+			}
+			return n;
+		}
+
+		@Override
+		public long skip(long n) throws IOException {
+			long skipped = super.skip(n);
+			this.position += skipped;
+			return skipped;
+		}
+
+		@Override
+		public boolean markSupported() {
+			return false;
+		}
+
 	}
 
 	private static InputStream openAt(Source source, long offset) {
