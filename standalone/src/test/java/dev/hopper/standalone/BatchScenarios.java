@@ -48,6 +48,11 @@ interface BatchScenarios extends Scenario {
 
 		assertProblem(http().postParts("/api/v1/batches", Http.partList("files", a, "type", "audio-features")), 400,
 				"type_must_come_first");
+		// given in the query, the type may follow the files in the form, as many clients send it
+		Http.Response typeInQuery = http().postParts("/api/v1/batches?type=audio-features",
+				Http.partList("files", a, "type", "audio-features"));
+		assertThat(typeInQuery.status()).as(typeInQuery.body()).isEqualTo(202);
+		assertThat(typeInQuery.json().get("taskIds")).hasSize(1);
 		assertProblem(http().get("/api/v1/batches/" + TimeOrderedId.next(java.time.Clock.systemUTC())), 404,
 				"batch_not_found");
 	}

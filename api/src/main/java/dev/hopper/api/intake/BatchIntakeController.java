@@ -49,7 +49,8 @@ class BatchIntakeController {
 	static final int ACCEPTED_TOGETHER = 64;
 
 	private static final String EXPECTED_FORM =
-			"Send the files as multipart/form-data: type, optional params, then repeated files";
+			"Send the files as multipart/form-data: type, optional params, then repeated files (type and params may "
+					+ "also be query parameters)";
 
 	private final UploadReceiver receiver;
 
@@ -92,12 +93,31 @@ class BatchIntakeController {
 	@PostMapping(path = "/api/v1/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<BatchView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		IncomingBatch upload = new IncomingBatch(tenant);
+		String typeInQuery = FormFields.fromQuery(request, "type");
+		String paramsInQuery = FormFields.fromQuery(request, "params");
+		if (typeInQuery != null) {
+			upload.type(typeInQuery);
+		}
+		if (paramsInQuery != null) {
+			upload.params(paramsInQuery);
+		}
 		try {
 			MultipartParts.read(request, EXPECTED_FORM,
 					(field, fileName, content) -> {
 						switch (field) {
-							case "type" -> upload.type(FormFields.read(content, "type"));
-							case "params" -> upload.params(FormFields.read(content, "params"));
+							case "type" -> {
+								String type = FormFields.agreed(typeInQuery, FormFields.read(content, "type"), "type");
+								if (typeInQuery == null) {
+									upload.type(type);
+								}
+							}
+							case "params" -> {
+								String params = FormFields.agreed(paramsInQuery, FormFields.read(content, "params"),
+										"params");
+								if (paramsInQuery == null) {
+									upload.params(params);
+								}
+							}
 							case "files", "file" -> upload.file(content, fileName);
 							default -> {
 								// not ours: skipped
@@ -151,7 +171,8 @@ class BatchIntakeController {
 		void file(InputStream content, @Nullable String clientName) throws IOException {
 			if (this.type == null) {
 				throw ApiProblem.badRequest("type_must_come_first",
-						"Send the 'type' field (and 'params') before the files, so each file can be checked as it arrives");
+						"Send the 'type' field (and 'params') before the files, or give them as query parameters "
+								+ "(POST /api/v1/batches?type=…), so each file can be checked as it arrives");
 			}
 			Batch batch = started();
 			int limit = BatchIntakeController.this.properties.maxBatchFiles();

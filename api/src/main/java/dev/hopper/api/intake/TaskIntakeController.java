@@ -38,8 +38,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/v1/tasks")
 class TaskIntakeController {
 
-	private static final String EXPECTED_FORM =
-			"Send the file as multipart/form-data with the fields file, type and optional params";
+	private static final String EXPECTED_FORM = "Send the file as multipart/form-data with the fields file, type "
+			+ "and optional params (type and params may also be query parameters)";
 
 	private final UploadReceiver receiver;
 
@@ -121,6 +121,10 @@ class TaskIntakeController {
 
 	private Form readForm(HttpServletRequest request, String key) throws IOException {
 		Form form = new Form();
+		form.type = FormFields.fromQuery(request, "type");
+		form.params = FormFields.fromQuery(request, "params");
+		String typeInQuery = form.type;
+		String paramsInQuery = form.params;
 		try {
 			MultipartParts.read(request, EXPECTED_FORM,
 					(field, fileName, content) -> {
@@ -136,8 +140,10 @@ class TaskIntakeController {
 								}
 								form.file = this.receiver.receive(key, content, fileName, form.checkedType);
 							}
-							case "type" -> form.type = FormFields.read(content, "type");
-							case "params" -> form.params = FormFields.read(content, "params");
+							case "type" -> form.type = FormFields.agreed(typeInQuery, FormFields.read(content, "type"),
+									"type");
+							case "params" -> form.params = FormFields.agreed(paramsInQuery,
+									FormFields.read(content, "params"), "params");
 							case "webhook" -> form.webhook = this.webhooks.check(FormFields.read(content, "webhook"));
 							default -> {
 								// not ours: skipped

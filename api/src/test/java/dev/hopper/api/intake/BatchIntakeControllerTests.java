@@ -45,6 +45,36 @@ class BatchIntakeControllerTests extends IntakeSlice {
 	}
 
 	@Test
+	void theTypeAndParamsMayComeAsQueryParametersWhateverTheFormsOrder() {
+		MvcTestResult answer = this.mvc.post()
+			.uri("/api/v1/batches?type=audio-features&params={params}", "{\"n\": 1}")
+			.header("X-API-Key", KEY)
+			.contentType(MultipartBody.CONTENT_TYPE)
+			.content(new MultipartBody().file("files", "one.wav", MultipartBody.wav(10))
+				.field("type", "audio-features")
+				.bytes())
+			.exchange();
+
+		assertThat(answer).hasStatus(HttpStatus.ACCEPTED);
+		then(this.lifecycle).should()
+			.insertAll(argThat((tasks) -> tasks.size() == 1 && tasks.get(0).params().equals(java.util.Map.of("n", 1))));
+	}
+
+	@Test
+	void aTypeInTheQueryAndAnotherInTheFormIs400() {
+		MvcTestResult answer = this.mvc.post()
+			.uri("/api/v1/batches?type=audio-features")
+			.header("X-API-Key", KEY)
+			.contentType(MultipartBody.CONTENT_TYPE)
+			.content(new MultipartBody().field("type", "map-parse").file("files", "one.wav", MultipartBody.wav(10))
+				.bytes())
+			.exchange();
+
+		assertProblem(answer, HttpStatus.BAD_REQUEST, "conflicting_field");
+		then(this.lifecycle).should(never()).insertAll(any());
+	}
+
+	@Test
 	void aBatchOfAnUnknownTypeOrWithoutFilesIs400() {
 		assertProblem(upload(new MultipartBody().field("type", "videos").file("files", "a.wav", MultipartBody.wav(1))),
 				HttpStatus.BAD_REQUEST, "unknown_type");

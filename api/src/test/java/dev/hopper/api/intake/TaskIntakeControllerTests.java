@@ -12,6 +12,7 @@ import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.BDDMockito.then;
 import static org.mockito.Mockito.never;
 
@@ -77,6 +78,27 @@ class TaskIntakeControllerTests extends IntakeSlice {
 				"missing_type");
 		assertProblem(upload(new MultipartBody().field("type", "audio-features").file("file", "e.wav", new byte[0])),
 				HttpStatus.BAD_REQUEST, "empty_file");
+	}
+
+	@Test
+	void theTypeAndParamsMayBeQueryParameters() {
+		MvcTestResult answer = this.mvc.post()
+			.uri("/api/v1/tasks?type=audio-features&params={params}", "{\"window\": \"hann\"}")
+			.header("X-API-Key", KEY)
+			.contentType(MultipartBody.CONTENT_TYPE)
+			.content(new MultipartBody().file("file", "a.wav", MultipartBody.wav(10)).bytes())
+			.exchange();
+
+		assertThat(answer).hasStatus(HttpStatus.ACCEPTED);
+		then(this.lifecycle).should()
+			.insert(argThat((task) -> task.params().equals(java.util.Map.of("window", "hann"))));
+		assertProblem(this.mvc.post()
+			.uri("/api/v1/tasks?type=map-parse")
+			.header("X-API-Key", KEY)
+			.contentType(MultipartBody.CONTENT_TYPE)
+			.content(new MultipartBody().field("type", "audio-features").file("file", "a.wav", MultipartBody.wav(10))
+				.bytes())
+			.exchange(), HttpStatus.BAD_REQUEST, "conflicting_field");
 	}
 
 	@Test
