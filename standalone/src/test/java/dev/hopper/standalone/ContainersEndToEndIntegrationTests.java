@@ -27,7 +27,10 @@ class ContainersEndToEndIntegrationTests extends EndToEndScenarios {
 	static final GenericContainer<?> redis = new GenericContainer<>("redis:7.4-alpine").withExposedPorts(6379);
 
 	@Container
-	static final MinIOContainer minio = new MinIOContainer("minio/minio:RELEASE.2025-04-22T22-12-26Z");
+	// Docker Hub stopped serving minio/minio anonymously (September 2026); the same tags are on quay.io
+	static final MinIOContainer minio = new MinIOContainer(org.testcontainers.utility.DockerImageName
+		.parse("quay.io/minio/minio:RELEASE.2025-04-22T22-12-26Z")
+		.asCompatibleSubstituteFor("minio/minio"));
 
 	@Override
 	protected Map<String, Object> infrastructure() {
