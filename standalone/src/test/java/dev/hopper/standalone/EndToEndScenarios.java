@@ -77,6 +77,22 @@ abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, Lif
 
 	@AfterAll
 	void stopHopper() {
+		try {
+			if (this.context != null) {
+				// after every scenario: each problem they met is one the OpenAPI document lists
+				List<String> undocumented = DocumentedProblems.missing(
+						this.http.withKey(null).get("/v3/api-docs").json(), Http.PROBLEMS);
+				org.assertj.core.api.Assertions.assertThat(undocumented)
+					.as("problems answered but not in the OpenAPI document")
+					.isEmpty();
+			}
+		}
+		finally {
+			stop();
+		}
+	}
+
+	private void stop() {
 		if (this.context != null) {
 			RabbitAdmin admin = new RabbitAdmin(this.context.getBean(RabbitTemplate.class));
 			QueueTopology topology = this.context.getBean(QueueTopology.class);

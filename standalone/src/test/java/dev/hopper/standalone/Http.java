@@ -153,12 +153,30 @@ final class Http {
 		return (this.apiKey != null) ? builder.header("X-API-Key", this.apiKey) : builder;
 	}
 
+	/** Every problem this JVM's clients were answered with: checked against the OpenAPI document. */
+	static final java.util.Set<Answered> PROBLEMS = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+	/** A problem answer: the request's method and path (no query), its status and code. */
+	record Answered(String method, String path, int status, String code) {
+	}
+
 	private Response send(HttpRequest request) {
 		try {
 			HttpResponse<String> response = CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
-			return new Response(response.statusCode(), response.headers().firstValue("Location").orElse(null),
+			Response answer = new Response(response.statusCode(),
+					response.headers().firstValue("Location").orElse(null),
 					response.headers().firstValue("Content-Type").orElse(""), response.body(),
 					response.headers().map());
+			if (answer.contentType().startsWith("application/problem+json")) {
+				try {
+					PROBLEMS.add(new Answered(request.method(), request.uri().getRawPath(), answer.status(),
+							answer.json().path("code").asString("")));
+				}
+				catch (RuntimeException notJson) {
+					// a body cut short: nothing to record
+				}
+			}
+			return answer;
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);

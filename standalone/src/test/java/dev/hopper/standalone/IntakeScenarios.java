@@ -354,6 +354,23 @@ interface IntakeScenarios extends Scenario {
 		assertThat(api.get("components").get("securitySchemes").get("apiKey").get("name").asString())
 			.isEqualTo("X-API-Key");
 		assertThat(docs.body()).doesNotContain("\"name\":\"tenant\"");
+		// grouped by resource, every operation summarised, its answers described
+		api.get("paths").properties().forEach((path) -> path.getValue().properties().forEach((operation) -> {
+			String name = operation.getKey().toUpperCase(java.util.Locale.ROOT) + " " + path.getKey();
+			JsonNode op = operation.getValue();
+			assertThat(op.get("tags").valueStream().map(JsonNode::asString)).as(name + " tags")
+				.singleElement()
+				.isIn("tasks", "batches", "results", "webhooks", "admin");
+			assertThat(op.path("summary").asString("")).as(name + " summary").isNotBlank();
+			assertThat(op.get("responses").propertyNames()).as(name + " answers")
+				.anyMatch((status) -> status.startsWith("2"))
+				.contains("401");
+			op.get("responses").properties().stream().filter((answer) -> answer.getKey().matches("[45]\\d\\d"))
+				.forEach((problem) -> assertThat(problem.getValue().get("x-problem-codes")).as(name + " " + problem.getKey())
+					.isNotEmpty());
+		}));
+		assertThat(api.get("paths").get("/api/v1/tasks/{id}").get("get").get("responses").propertyNames())
+			.contains("200", "304", "400", "404", "429");
 		assertThat(http().withKey(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}
 

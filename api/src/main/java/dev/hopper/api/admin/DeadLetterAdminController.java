@@ -1,5 +1,8 @@
 package dev.hopper.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.util.List;
 import java.util.Map;
 
@@ -38,6 +41,9 @@ class DeadLetterAdminController {
 		this.redrive = redrive;
 	}
 
+	@Operation(summary = "List the dead letters not yet redriven, newest first")
+	@ApiResponse(responseCode = "200", description = "A page of dead letters", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = { "invalid_page_size", "invalid_page_token", "invalid_parameter" })
 	@GetMapping
 	Map<String, Object> list(@RequestParam(defaultValue = "100") int limit,
 			@RequestParam(required = false) @Nullable String before) {
@@ -52,6 +58,10 @@ class DeadLetterAdminController {
 		return (next != null) ? Map.of("deadLetters", page, "next", next) : Map.of("deadLetters", page);
 	}
 
+	@Operation(summary = "Queue a dead letter's task again, after its cause is fixed")
+	@ApiResponse(responseCode = "202", description = "The task, QUEUED again", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "dead_letter_not_found" })
+	@Refusal(status = 409, codes = { "already_redriven", "cannot_redrive", "task_not_failed" })
 	@PostMapping("/{id}/redrive")
 	ResponseEntity<TaskView> redrive(@PathVariable String id) {
 		return ResponseEntity.accepted().body(TaskView.of(this.redrive.redrive(id)));

@@ -1,5 +1,7 @@
 package dev.hopper.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.hopper.api.docs.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,6 +23,8 @@ class QueueAdminController {
 	}
 
 	@Operation(summary = "Each job type's queue: waiting, running, oldest wait, rates, dead letters, workers")
+	@ApiResponse(responseCode = "200", description = "Each job type's queue", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = { "invalid_parameter" })
 	@GetMapping("/admin/v1/queues")
 	QueueReport.Snapshot queues(@RequestParam(defaultValue = "false") boolean fresh) {
 		return fresh ? this.queues.fresh() : this.queues.latest();

@@ -1,5 +1,6 @@
 package dev.hopper.api.admin;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.util.List;
 
 import io.swagger.v3.oas.annotations.Operation;
@@ -21,6 +22,7 @@ class WorkerAdminController {
 	}
 
 	@Operation(summary = "List the worker processes, live and lately lost")
+	@ApiResponse(responseCode = "200", description = "The workers", useReturnTypeSchema = true)
 	@GetMapping("/admin/v1/workers")
 	List<WorkerViews.WorkerView> workers() {
 		return this.workers.all();

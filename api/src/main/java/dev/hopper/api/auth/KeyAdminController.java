@@ -1,5 +1,8 @@
 package dev.hopper.api.auth;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
@@ -42,6 +45,11 @@ class KeyAdminController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Issue an API key for a tenant (shown once)")
+	@ApiResponse(responseCode = "201", description = "The new key; only its hash is kept", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = { "bad_request", "invalid_tenant_id", "invalid_key_name" })
+	@Refusal(status = 415, codes = { "unsupported_media_type" })
+	@Refusal(status = 413, codes = { "body_too_large" })
 	@PostMapping("/tenants/{tenantId}/keys")
 	ResponseEntity<IssuedKey> issue(@PathVariable String tenantId, @RequestBody(required = false) @Nullable KeyRequest request) {
 		checkTenant(tenantId);
@@ -56,12 +64,18 @@ class KeyAdminController {
 			.body(new IssuedKey(key.id(), secret, key.tenantId(), key.name(), key.createdAt()));
 	}
 
+	@Operation(summary = "List a tenant's keys (never the secrets)")
+	@ApiResponse(responseCode = "200", description = "The tenant's keys", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = { "invalid_tenant_id" })
 	@GetMapping("/tenants/{tenantId}/keys")
 	List<KeyView> list(@PathVariable String tenantId) {
 		checkTenant(tenantId);
 		return this.keys.findByTenant(tenantId).stream().map(KeyView::of).toList();
 	}
 
+	@Operation(summary = "Revoke a key: every replica refuses it within a second")
+	@ApiResponse(responseCode = "204", description = "Revoked")
+	@Refusal(status = 404, codes = { "key_not_found" })
 	@DeleteMapping("/keys/{keyId}")
 	ResponseEntity<Void> revoke(@PathVariable String keyId) {
 		boolean revoked = this.keys.revoke(keyId, this.clock.instant());

@@ -76,6 +76,16 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
+	org.springdoc.core.customizers.OperationCustomizer declaredRefusals() {
+		return ProblemResponses::declared;
+	}
+
+	@Bean
+	OpenApiCustomizer resourceTagsAndKeyRefusals() {
+		return ProblemResponses::byPath;
+	}
+
+	@Bean
 	OpenApiCustomizer problemResponses() {
 		return (openApi) -> {
 			Schema<?> problem = new ObjectSchema().description("RFC 9457 problem details")

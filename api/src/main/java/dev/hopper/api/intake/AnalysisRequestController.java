@@ -1,5 +1,8 @@
 package dev.hopper.api.intake;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Map;
@@ -74,6 +77,22 @@ class AnalysisRequestController {
 		this.clock = clock;
 	}
 
+	@Operation(summary = "Run a job on a file stored before (by task id or SHA-256), without uploading it again")
+	@ApiResponse(responseCode = "202", description = "Accepted: the task, QUEUED", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200",
+			description = "The same request with the same `Idempotency-Key` was accepted before: its task", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"bad_request", "missing_type", "unknown_type", "invalid_source", "invalid_params", "params_too_large",
+			"params_too_deep", "invalid_webhook", "invalid_idempotency_key"
+	})
+	@Refusal(status = 404, codes = { "content_not_found" })
+	@Refusal(status = 409, codes = { "idempotent_request_in_progress" })
+	@Refusal(status = 410, codes = { "file_gone" })
+	@Refusal(status = 413, codes = { "body_too_large" })
+	@Refusal(status = 415, codes = { "unsupported_media_type" })
+	@Refusal(status = 422, codes = { "type_unavailable", "idempotency_key_reused" })
+	@Refusal(status = 429, codes = { "quota_exceeded" })
+	@Refusal(status = 503, codes = { "backlog_full" })
 	@PostMapping(path = "/api/v1/tasks", consumes = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<TaskView> analyse(Tenant tenant, @RequestBody AnalysisRequest body, HttpServletRequest request) {
 		String idempotencyKey = Idempotency.keyOf(request);

@@ -1,5 +1,7 @@
 package dev.hopper.api.intake;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.hopper.api.docs.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -90,6 +92,17 @@ class BatchIntakeController {
 	@Operation(summary = "Upload many files for one job type")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.BatchUpload.class)))
+	@ApiResponse(responseCode = "202",
+			description = "Accepted: the batch, its task ids and the files refused with their reasons", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"malformed_multipart", "truncated_body", "missing_files", "missing_type", "unknown_type",
+			"type_must_come_first", "field_too_large", "invalid_params", "params_too_large", "params_too_deep",
+			"duplicate_field", "conflicting_field"
+	})
+	@Refusal(status = 415, codes = { "not_multipart" })
+	@Refusal(status = 422, codes = { "type_unavailable" })
+	@Refusal(status = 429, codes = { "quota_exceeded" })
+	@Refusal(status = 503, codes = { "backlog_full" })
 	@PostMapping(path = "/api/v1/batches", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<BatchView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		IncomingBatch upload = new IncomingBatch(tenant);

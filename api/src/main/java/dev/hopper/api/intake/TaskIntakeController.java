@@ -1,5 +1,7 @@
 package dev.hopper.api.intake;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.hopper.api.docs.Refusal;
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -75,6 +77,22 @@ class TaskIntakeController {
 	@Operation(summary = "Upload one file for a job")
 	@io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
 			mediaType = MediaType.MULTIPART_FORM_DATA_VALUE, schema = @Schema(implementation = UploadForms.TaskUpload.class)))
+	@ApiResponse(responseCode = "202",
+			description = "Accepted: the task, QUEUED; `Location` is its status URL", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200",
+			description = "The same request with the same `Idempotency-Key` was accepted before: its task", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"malformed_multipart", "truncated_body", "missing_file", "missing_type", "unknown_type",
+			"empty_file", "too_many_files", "field_too_large", "invalid_params", "params_too_large",
+			"params_too_deep", "duplicate_field", "conflicting_field", "invalid_webhook",
+			"invalid_idempotency_key"
+	})
+	@Refusal(status = 409, codes = { "idempotent_request_in_progress" })
+	@Refusal(status = 413, codes = { "file_too_large" })
+	@Refusal(status = 415, codes = { "not_multipart", "unsupported_format", "unsupported_media_type" })
+	@Refusal(status = 422, codes = { "type_unavailable", "image_too_large", "corrupt_image", "idempotency_key_reused" })
+	@Refusal(status = 429, codes = { "quota_exceeded" })
+	@Refusal(status = 503, codes = { "backlog_full" })
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		String idempotencyKey = Idempotency.keyOf(request);

@@ -1,5 +1,8 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.util.List;
 import java.util.Map;
 
@@ -46,6 +49,10 @@ class BatchStatusController {
 		this.redrive = redrive;
 	}
 
+	@Operation(summary = "A batch's counts by state, its overall state, and a page of its tasks")
+	@ApiResponse(responseCode = "200", description = "The batch", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = { "invalid_page_size", "invalid_page_token", "invalid_parameter" })
+	@Refusal(status = 404, codes = { "batch_not_found" })
 	@GetMapping
 	BatchView batch(Tenant tenant, @PathVariable String id, @RequestParam(defaultValue = "100") int pageSize,
 			@RequestParam(required = false) @Nullable String pageToken) {
@@ -62,6 +69,9 @@ class BatchStatusController {
 		return BatchView.of(batch, this.tasks.countByState(id), views, next);
 	}
 
+	@Operation(summary = "Queue a batch's FAILED tasks again")
+	@ApiResponse(responseCode = "202", description = "How many tasks were queued again", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "batch_not_found" })
 	@PostMapping("/redrive")
 	ResponseEntity<Map<String, Object>> redrive(Tenant tenant, @PathVariable String id) {
 		Batch batch = find(tenant, id);

@@ -1,5 +1,8 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.task.Task;
@@ -29,6 +32,12 @@ class TaskCancellationController {
 		this.tasks = tasks;
 	}
 
+	@Operation(summary = "Cancel a task: at once when QUEUED, at its next chunk boundary when RUNNING")
+	@ApiResponse(responseCode = "200", description = "Cancelled", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "202",
+			description = "Cancel requested: the running job stops at its next chunk boundary", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 409, codes = { "task_finished" })
 	@DeleteMapping("/api/v1/tasks/{id}")
 	ResponseEntity<TaskView> cancel(Tenant tenant, @PathVariable String id) {
 		this.tenantTasks.find(tenant, id);

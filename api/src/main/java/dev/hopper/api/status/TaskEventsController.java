@@ -1,5 +1,8 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.Set;
@@ -54,6 +57,11 @@ class TaskEventsController {
 		this.watch = watch;
 	}
 
+	@Operation(summary = "Follow a task as server-sent events until it finishes")
+	@ApiResponse(responseCode = "200",
+			description = "An event stream: one `task` event per change, `Last-Event-ID` resumes", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 429, codes = { "too_many_waits" })
 	@GetMapping(path = "/api/v1/tasks/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<SseEmitter> events(Tenant tenant, @PathVariable String id,
 			@RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventId,

@@ -1,5 +1,7 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import dev.hopper.api.docs.Refusal;
 import java.util.List;
 
 import dev.hopper.api.auth.Tenant;
@@ -46,12 +48,24 @@ class TaskListController {
 	}
 
 	@Operation(summary = "List the caller's tasks")
+	@ApiResponse(responseCode = "200",
+			description = "A page of tasks, newest first, with its total", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter"
+	})
 	@GetMapping("/api/v1/tasks")
 	TaskPage tenantTasks(Tenant tenant, @ParameterObject TaskListQuery query) {
 		return page(query.filter(tenant.id(), this.types), query);
 	}
 
 	@Operation(summary = "List tasks of every tenant, or of one (operators)")
+	@ApiResponse(responseCode = "200",
+			description = "A page of tasks, newest first, with its total", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter", "invalid_tenant_id"
+	})
 	@GetMapping("/admin/v1/tasks")
 	TaskPage allTasks(@RequestParam(required = false) @Nullable String tenantId,
 			@ParameterObject TaskListQuery query) {
@@ -59,6 +73,12 @@ class TaskListController {
 	}
 
 	@Operation(summary = "Cancel the caller's QUEUED and RUNNING tasks the filters show (dryRun=true: only count)")
+	@ApiResponse(responseCode = "200",
+			description = "How many tasks matched and were (or would be) cancelled", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter"
+	})
 	@PostMapping("/api/v1/tasks/cancel")
 	BulkActions.BulkResult cancel(Tenant tenant, @ParameterObject TaskListQuery query,
 			@RequestParam(defaultValue = "false") boolean dryRun) {
@@ -66,6 +86,12 @@ class TaskListController {
 	}
 
 	@Operation(summary = "Queue the caller's FAILED tasks the filters show again (dryRun=true: only count)")
+	@ApiResponse(responseCode = "200",
+			description = "How many tasks matched and were (or would be) queued again", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter"
+	})
 	@PostMapping("/api/v1/tasks/redrive")
 	BulkActions.BulkResult redrive(Tenant tenant, @ParameterObject TaskListQuery query,
 			@RequestParam(defaultValue = "false") boolean dryRun) {
@@ -73,6 +99,12 @@ class TaskListController {
 	}
 
 	@Operation(summary = "Cancel tasks of every tenant, or of one, the filters show (operators)")
+	@ApiResponse(responseCode = "200",
+			description = "How many tasks matched and were (or would be) cancelled", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter", "invalid_tenant_id"
+	})
 	@PostMapping("/admin/v1/tasks/cancel")
 	BulkActions.BulkResult cancelAny(@RequestParam(required = false) @Nullable String tenantId,
 			@ParameterObject TaskListQuery query, @RequestParam(defaultValue = "false") boolean dryRun) {
@@ -80,6 +112,12 @@ class TaskListController {
 	}
 
 	@Operation(summary = "Queue FAILED tasks of every tenant, or of one, the filters show again (operators)")
+	@ApiResponse(responseCode = "200",
+			description = "How many tasks matched and were (or would be) queued again", useReturnTypeSchema = true)
+	@Refusal(status = 400, codes = {
+			"invalid_state", "unknown_type", "invalid_batch_id", "invalid_error_code", "invalid_min_attempts",
+			"invalid_page_size", "invalid_page_token", "invalid_time", "invalid_parameter", "invalid_tenant_id"
+	})
 	@PostMapping("/admin/v1/tasks/redrive")
 	BulkActions.BulkResult redriveAny(@RequestParam(required = false) @Nullable String tenantId,
 			@ParameterObject TaskListQuery query, @RequestParam(defaultValue = "false") boolean dryRun) {

@@ -1,5 +1,8 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.io.InputStream;
 
 import dev.hopper.api.auth.Tenant;
@@ -31,6 +34,9 @@ class TaskOverlayController {
 		this.blobs = blobs;
 	}
 
+	@Operation(summary = "A map-parse task's overlay: the plan with what was found drawn on it (PNG)")
+	@ApiResponse(responseCode = "200", description = "The overlay image", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "task_not_found", "overlay_not_found" })
 	@GetMapping("/api/v1/tasks/{id}/overlay")
 	ResponseEntity<InputStreamResource> overlay(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);

@@ -1,5 +1,8 @@
 package dev.hopper.api.status;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.time.Duration;
 import java.util.Map;
 
@@ -59,6 +62,10 @@ class TaskStatusController {
 		this.results = results;
 	}
 
+	@Operation(summary = "A task's status, with an `ETag`")
+	@ApiResponse(responseCode = "200", description = "The task", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "304", description = "Unchanged since the `ETag` sent in `If-None-Match`")
+	@Refusal(status = 404, codes = { "task_not_found" })
 	@GetMapping
 	ResponseEntity<TaskView> task(Tenant tenant, @PathVariable String id,
 			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
@@ -66,6 +73,13 @@ class TaskStatusController {
 	}
 
 	/** The long poll: answered at once when there is news, else held on an async request, no thread waiting. */
+	@Operation(summary = "Long poll: answered when the task changes from the `ETag` sent, or when `waitSeconds` pass")
+	@ApiResponse(responseCode = "200",
+			description = "The task, changed or as it is when the wait ends", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "304", description = "Unchanged when the wait ended")
+	@Refusal(status = 400, codes = { "invalid_wait_seconds", "invalid_parameter" })
+	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 429, codes = { "too_many_waits" })
 	@GetMapping(params = "waitSeconds")
 	DeferredResult<ResponseEntity<TaskView>> awaitChange(Tenant tenant, @PathVariable String id,
 			@RequestParam Integer waitSeconds,
@@ -102,6 +116,9 @@ class TaskStatusController {
 	}
 
 	/** Every step the task took (its latest hundred), oldest first: what a person asks "what happened to it?". */
+	@Operation(summary = "Every step the task took, oldest first")
+	@ApiResponse(responseCode = "200", description = "The task's history", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "task_not_found" })
 	@GetMapping("/history")
 	TaskHistory history(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);
@@ -113,6 +130,11 @@ class TaskStatusController {
 			.toList());
 	}
 
+	@Operation(summary = "A finished task's result")
+	@ApiResponse(responseCode = "200",
+			description = "The result: its shape depends on the job type", useReturnTypeSchema = true)
+	@Refusal(status = 404, codes = { "task_not_found", "result_not_ready", "result_not_found" })
+	@Refusal(status = 409, codes = { "task_failed" })
 	@GetMapping("/result")
 	Map<String, Object> result(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);

@@ -1,5 +1,8 @@
 package dev.hopper.api.webhook;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.Operation;
+import dev.hopper.api.docs.Refusal;
 import java.time.Clock;
 import java.net.InetAddress;
 import java.util.Map;
@@ -51,6 +54,9 @@ class WebhookConfiguration {
 		}
 
 		/** The secret that signs this tenant's webhooks (HMAC-SHA256 of {@code t + "." + body}). */
+	@Operation(summary = "The secret this tenant's webhooks are signed with, and how to check a signature")
+	@ApiResponse(responseCode = "200", description = "The secret and the signature scheme", useReturnTypeSchema = true)
+	@Refusal(status = 422, codes = { "webhooks_disabled" })
 		@GetMapping("/api/v1/webhook-secret")
 		Map<String, String> secret(Tenant tenant) {
 			if (this.properties.signingKey() == null) {
