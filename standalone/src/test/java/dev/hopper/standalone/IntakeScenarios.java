@@ -371,6 +371,23 @@ interface IntakeScenarios extends Scenario {
 		}));
 		assertThat(api.get("paths").get("/api/v1/tasks/{id}").get("get").get("responses").propertyNames())
 			.contains("200", "304", "400", "404", "429");
+		// a result is typed by its job type, and the type says what a real result holds
+		JsonNode resultSchema = api.get("paths").get("/api/v1/tasks/{id}/result").get("get").get("responses")
+			.get("200").get("content").get("application/json").get("schema");
+		assertThat(resultSchema.get("oneOf").valueStream().map((ref) -> ref.get("$ref").asString()))
+			.containsExactlyInAnyOrder("#/components/schemas/AudioFeaturesResult", "#/components/schemas/MapPlanResult");
+		JsonNode schemas = api.get("components").get("schemas");
+		String id = submitSine();
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		JsonNode result = http().get("/api/v1/tasks/" + id + "/result").json();
+		assertThat(result.propertyNames()).containsExactlyInAnyOrderElementsOf(
+				schemas.get("AudioFeaturesResult").get("properties").propertyNames());
+		for (String[] part : new String[][] { { "loudness", "AudioLoudness" }, { "rhythm", "AudioRhythm" },
+				{ "tonal", "AudioTonal" }, { "spectral", "AudioSpectral" }, { "mfcc", "AudioMfcc" },
+				{ "pitch", "AudioPitch" }, { "engine", "Engine" } }) {
+			assertThat(result.get(part[0]).propertyNames()).as(part[0])
+				.containsExactlyInAnyOrderElementsOf(schemas.get(part[1]).get("properties").propertyNames());
+		}
 		assertThat(http().withKey(null).get("/swagger-ui/index.html").status()).isEqualTo(200);
 	}
 

@@ -34,6 +34,13 @@ interface MapScenarios extends Scenario {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> result = tools.jackson.databind.json.JsonMapper.builder().build()
 				.readValue(http().get("/api/v1/tasks/" + plan.getKey() + "/result").body(), Map.class);
+			// the OpenAPI document's type for a plan holds what a real one holds
+			JsonNode schemas = http().withKey(null).get("/v3/api-docs").json().get("components").get("schemas");
+			assertThat(schemas.get("MapPlanResult").get("properties").propertyNames()).containsAll(result.keySet());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> firstLevel = ((List<Map<String, Object>>) result.get("levels")).get(0);
+			assertThat(schemas.get("MapLevel").get("properties").propertyNames())
+				.containsExactlyInAnyOrderElementsOf(firstLevel.keySet());
 			var parsed = MapFixtures.read(result);
 			var score = PlanScorer.score(plan.getValue().truth(), parsed, 6.5 * 12);
 			double wanted = plan.getValue().spec().photographed() ? 0.90 : 0.98;

@@ -1,5 +1,6 @@
 package dev.hopper.api.status;
 
+import dev.hopper.api.docs.ResultSchemas;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
 import dev.hopper.api.docs.Refusal;
@@ -131,8 +132,10 @@ class TaskStatusController {
 	}
 
 	@Operation(summary = "A finished task's result")
-	@ApiResponse(responseCode = "200",
-			description = "The result: its shape depends on the job type", useReturnTypeSchema = true)
+	@ApiResponse(responseCode = "200", description = "The result: its shape depends on the job type",
+			content = @io.swagger.v3.oas.annotations.media.Content(mediaType = "application/json",
+					schema = @io.swagger.v3.oas.annotations.media.Schema(
+							oneOf = { ResultSchemas.AudioFeatures.class, ResultSchemas.MapPlan.class })))
 	@Refusal(status = 404, codes = { "task_not_found", "result_not_ready", "result_not_found" })
 	@Refusal(status = 409, codes = { "task_failed" })
 	@GetMapping("/result")
