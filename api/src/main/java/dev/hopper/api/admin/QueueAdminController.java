@@ -1,7 +1,7 @@
 package dev.hopper.api.admin;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import io.swagger.v3.oas.annotations.Operation;
 
 import org.springframework.web.bind.annotation.GetMapping;

@@ -2,7 +2,7 @@ package dev.hopper.api.auth;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;

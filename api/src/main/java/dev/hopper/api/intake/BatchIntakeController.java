@@ -1,7 +1,7 @@
 package dev.hopper.api.intake;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

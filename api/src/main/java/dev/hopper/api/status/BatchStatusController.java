@@ -2,7 +2,7 @@ package dev.hopper.api.status;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import java.util.List;
 import java.util.Map;
 

@@ -1,7 +1,7 @@
 package dev.hopper.api.status;
 
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import java.util.List;
 
 import dev.hopper.api.auth.Tenant;

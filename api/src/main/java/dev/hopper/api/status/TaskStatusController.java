@@ -3,7 +3,7 @@ package dev.hopper.api.status;
 import dev.hopper.api.docs.ResultSchemas;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.Operation;
-import dev.hopper.api.docs.Refusal;
+import dev.hopper.api.problem.Refusal;
 import java.time.Duration;
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.hopper.api.docs;
+package dev.hopper.api.problem;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
@@ -9,7 +9,7 @@ import java.lang.annotation.Target;
 
 /**
  * A problem an operation answers with: its status and the stable codes it carries. The
- * OpenAPI document lists each under the operation's responses ({@link ProblemResponses}),
+ * OpenAPI document lists each under the operation's responses ({@code docs.ProblemResponses}),
  * so a client generator knows every refusal it must handle.
  */
 @Documented
