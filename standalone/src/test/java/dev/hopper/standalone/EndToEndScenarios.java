@@ -29,7 +29,7 @@ import static org.assertj.core.api.Assertions.within;
  * every feature's scenarios. Every subclass passes the same assertions, as every adapter must.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, LifecycleScenarios, PushScenarios,
+abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, ClientScenarios, LifecycleScenarios, PushScenarios,
 		FaultScenarios, MapScenarios, TaskListScenarios, OperatorScenarios {
 
 	private ConfigurableApplicationContext context;

@@ -36,6 +36,11 @@ final class Http {
 
 	private final @Nullable String apiKey;
 
+	/** The server's address, for other clients of the same server. */
+	java.net.URI base() {
+		return java.net.URI.create(this.base);
+	}
+
 	Http(int port) {
 		this("http://127.0.0.1:" + port, API_KEY);
 	}

@@ -1,0 +1,272 @@
+package dev.hopper.client;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * A client of Hopper's public API. Uploads stream from disk; every upload carries an
+ * idempotency key, so a retry after a dropped connection never makes a second task. Answers
+ * of 429 and 503 are retried after the wait their {@code Retry-After} asks for, up to a
+ * number of attempts; any other refusal is thrown as a {@link HopperProblem}.
+ */
+public final class HopperClient {
+
+	private static final JsonMapper JSON = JsonMapper.builder()
+		.disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+		.build();
+
+	private final URI base;
+
+	private final @Nullable String apiKey;
+
+	private final HttpClient http;
+
+	private final int maxAttempts;
+
+	private final Duration longestWait;
+
+	private HopperClient(Builder builder) {
+		this.base = builder.base;
+		this.apiKey = builder.apiKey;
+		this.http = (builder.http != null) ? builder.http
+				: HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+		this.maxAttempts = builder.maxAttempts;
+		this.longestWait = builder.longestWait;
+	}
+
+	public static Builder builder(URI base) {
+		return new Builder(base);
+	}
+
+	/** Uploads one file as a task of {@code type}; the key makes sending it again harmless. */
+	public Task upload(Path file, String type, Map<String, ?> params, String idempotencyKey) throws IOException {
+		MultipartBody body = new MultipartBody().file("file", file);
+		HttpRequest.Builder request = request("/api/v1/tasks" + typeQuery(type, params))
+			.header("Content-Type", body.contentType())
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(body.publisher());
+		return read(send(request, true), Task.class);
+	}
+
+	/** Uploads one file as a task of {@code type}, under a key of its own. */
+	public Task upload(Path file, String type) throws IOException {
+		return upload(file, type, Map.of(), UUID.randomUUID().toString());
+	}
+
+	/** Uploads files as one batch of {@code type}: files the server refuses are listed in the answer. */
+	public Batch uploadBatch(List<Path> files, String type, Map<String, ?> params) throws IOException {
+		MultipartBody body = new MultipartBody();
+		for (Path file : files) {
+			body.file("files", file);
+		}
+		HttpRequest.Builder request = request("/api/v1/batches" + typeQuery(type, params))
+			.header("Content-Type", body.contentType())
+			.POST(body.publisher());
+		// a batch has no idempotency key: a failed request is not sent again on its own
+		return read(send(request, false), Batch.class);
+	}
+
+	public Task task(String id) throws IOException {
+		return read(send(request("/api/v1/tasks/" + encoded(id)).GET(), true), Task.class);
+	}
+
+	/**
+	 * The task once it is final, or as it is when {@code timeout} passes: long polls that
+	 * the server answers as soon as the task changes.
+	 */
+	public Task await(String id, Duration timeout) throws IOException {
+		Instant deadline = Instant.now().plus(timeout);
+		Task task = task(id);
+		while (!task.state().isFinal()) {
+			long left = Duration.between(Instant.now(), deadline).toSeconds();
+			if (left <= 0) {
+				return task;
+			}
+			long wait = Math.min(left, 60);
+			task = read(send(request("/api/v1/tasks/" + encoded(id) + "?waitSeconds=" + wait)
+				.timeout(Duration.ofSeconds(wait + 30))
+				.GET(), true), Task.class);
+		}
+		return task;
+	}
+
+	/** A batch's counts and state, with a page of its tasks. */
+	public Batch batch(String id, int pageSize, @Nullable String pageToken) throws IOException {
+		String page = "?pageSize=" + pageSize + ((pageToken != null) ? "&pageToken=" + encoded(pageToken) : "");
+		return read(send(request("/api/v1/batches/" + encoded(id) + page).GET(), true), Batch.class);
+	}
+
+	/** A succeeded task's result document. */
+	public Map<String, Object> result(String id) throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> result = read(send(request("/api/v1/tasks/" + encoded(id) + "/result").GET(), true),
+				Map.class);
+		return result;
+	}
+
+	/** Cancels a task: at once when it waits, at its next chunk boundary when it runs. */
+	public Task cancel(String id) throws IOException {
+		return read(send(request("/api/v1/tasks/" + encoded(id)).DELETE(), true), Task.class);
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(this.base.resolve(path)).header("Accept", "application/json");
+		return (this.apiKey != null) ? builder.header("X-API-Key", this.apiKey) : builder;
+	}
+
+	/**
+	 * Sends, retrying a 429 or 503 after its Retry-After, and a dropped connection when the
+	 * request may be repeated ({@code repeatable}: a read, a cancel, an upload with its key).
+	 */
+	private HttpResponse<String> send(HttpRequest.Builder request, boolean repeatable) throws IOException {
+		HttpRequest built = request.build();
+		for (int attempt = 1;; attempt++) {
+			HttpResponse<String> response;
+			try {
+				response = this.http.send(built, HttpResponse.BodyHandlers.ofString());
+			}
+			catch (IOException ex) {
+				if (!repeatable || attempt >= this.maxAttempts) {
+					throw ex;
+				}
+				pause(Duration.ofSeconds(Math.min(1L << (attempt - 1), this.longestWait.toSeconds())));
+				continue;
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while waiting for " + built.uri(), ex);
+			}
+			if (response.statusCode() < 400) {
+				return response;
+			}
+			HopperProblem problem = problem(response);
+			if (!problem.isTransient() || attempt >= this.maxAttempts) {
+				throw problem;
+			}
+			Duration wait = (problem.retryAfter() != null) ? problem.retryAfter() : Duration.ofSeconds(1L << attempt);
+			pause((wait.compareTo(this.longestWait) > 0) ? this.longestWait : wait);
+		}
+	}
+
+	private static HopperProblem problem(HttpResponse<String> response) {
+		Duration retryAfter = response.headers()
+			.firstValue("Retry-After")
+			.flatMap(HopperClient::seconds)
+			.orElse(null);
+		String code = "http_" + response.statusCode();
+		String detail = response.body();
+		try {
+			JsonNode body = JSON.readTree(response.body());
+			code = body.path("code").asString(code);
+			detail = body.path("detail").asString(detail);
+		}
+		catch (JacksonException notJson) {
+			// a body from something in between: the status says enough
+		}
+		return new HopperProblem(response.statusCode(), code, detail, retryAfter);
+	}
+
+	private static java.util.Optional<Duration> seconds(String value) {
+		try {
+			return java.util.Optional.of(Duration.ofSeconds(Math.max(0, Long.parseLong(value.strip()))));
+		}
+		catch (NumberFormatException dateForm) {
+			return java.util.Optional.empty();
+		}
+	}
+
+	private static <T> T read(HttpResponse<String> response, Class<T> type) throws IOException {
+		try {
+			return JSON.readValue(response.body(), type);
+		}
+		catch (JacksonException ex) {
+			throw new IOException("Not an answer of the API (" + response.statusCode() + "): " + ex.getMessage(), ex);
+		}
+	}
+
+	private static String typeQuery(String type, Map<String, ?> params) {
+		String query = "?type=" + encoded(type);
+		return params.isEmpty() ? query : query + "&params=" + encoded(JSON.writeValueAsString(params));
+	}
+
+	private static String encoded(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
+	}
+
+	private static void pause(Duration wait) throws IOException {
+		try {
+			Thread.sleep(wait.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IOException("Interrupted while waiting to try again", ex);
+		}
+	}
+
+	/** How a client is made. */
+	public static final class Builder {
+
+		private final URI base;
+
+		private @Nullable String apiKey;
+
+		private @Nullable HttpClient http;
+
+		private int maxAttempts = 5;
+
+		private Duration longestWait = Duration.ofSeconds(30);
+
+		private Builder(URI base) {
+			this.base = Objects.requireNonNull(base, "base");
+		}
+
+		public Builder apiKey(@Nullable String apiKey) {
+			this.apiKey = apiKey;
+			return this;
+		}
+
+		public Builder httpClient(HttpClient http) {
+			this.http = http;
+			return this;
+		}
+
+		/** Attempts per request for answers worth repeating (429, 503, a dropped connection); 1: none repeated. */
+		public Builder maxAttempts(int maxAttempts) {
+			if (maxAttempts < 1) {
+				throw new IllegalArgumentException("maxAttempts must be at least 1");
+			}
+			this.maxAttempts = maxAttempts;
+			return this;
+		}
+
+		/** The longest wait between attempts, whatever a Retry-After asks. */
+		public Builder longestWait(Duration longestWait) {
+			this.longestWait = longestWait;
+			return this;
+		}
+
+		public HopperClient build() {
+			return new HopperClient(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,73 @@
+package dev.hopper.standalone;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import dev.hopper.client.Batch;
+import dev.hopper.client.HopperClient;
+import dev.hopper.client.HopperProblem;
+import dev.hopper.client.Task;
+import dev.hopper.jobs.audio.engine.SampleEncoding;
+import dev.hopper.jobs.audio.engine.WavFixtures;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/** The Java client ({@code client} module) against the real API: what a batch uploader's program meets. */
+interface ClientScenarios extends Scenario {
+
+	private HopperClient client() {
+		return HopperClient.builder(http().base()).apiKey(Http.API_KEY).build();
+	}
+
+	@Test
+	default void theClientUploadsOnceUnderItsKeyWaitsAndReadsTheResult() throws IOException {
+		Path file = Files.createTempFile("client-", ".wav");
+		Files.write(file, WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.7, 610, 0.5));
+		String key = UUID.randomUUID().toString();
+
+		Task first = client().upload(file, "audio-features", Map.of("run", "client"), key);
+		Task again = client().upload(file, "audio-features", Map.of("run", "client"), key);
+
+		assertThat(again.id()).as("the same key: the same task").isEqualTo(first.id());
+		Task done = client().await(first.id(), Duration.ofSeconds(60));
+		assertThat(done.state()).isEqualTo(Task.State.SUCCEEDED);
+		assertThat(((Number) client().result(first.id()).get("durationSec")).doubleValue()).isCloseTo(0.7,
+				org.assertj.core.data.Offset.offset(0.01));
+		assertThatExceptionOfType(HopperProblem.class).isThrownBy(() -> client().cancel(first.id()))
+			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("task_finished"));
+		assertThatExceptionOfType(HopperProblem.class).isThrownBy(() -> client().task("no-such-task"))
+			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(404));
+	}
+
+	@Test
+	default void theClientSendsABatchAndFollowsItsCounts() throws Exception {
+		Path folder = Files.createTempDirectory("client-batch");
+		Path one = Files.write(folder.resolve("one.wav"), WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 620,
+				0.5));
+		Path two = Files.write(folder.resolve("two.wav"), WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 630,
+				0.5));
+		Path notes = Files.writeString(folder.resolve("notes.txt"), "not audio");
+
+		Batch batch = client().uploadBatch(List.of(one, notes, two), "audio-features", Map.of());
+
+		assertThat(batch.taskIds()).hasSize(2);
+		assertThat(batch.refusedFiles()).singleElement()
+			.satisfies((refused) -> assertThat(refused.fileName()).isEqualTo("notes.txt"));
+		long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+		Batch now = client().batch(batch.id(), 1, null);
+		while (!now.complete() && System.nanoTime() < deadline) {
+			Thread.sleep(100);
+			now = client().batch(batch.id(), 1, null);
+		}
+		assertThat(now.counts().succeeded()).isEqualTo(2);
+		assertThat(now.counts().refused()).isEqualTo(1);
+	}
+
+}
