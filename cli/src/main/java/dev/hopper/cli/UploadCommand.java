@@ -62,6 +62,9 @@ final class UploadCommand implements Callable<Integer> {
 	@Option(names = "--out", description = "Write each result to this folder as <file>.json (implies --wait)")
 	@Nullable Path out;
 
+	@Option(names = "--json", description = "Each event, and the summary, as one JSON object per line")
+	boolean json;
+
 	@Option(names = "--manifest", description = "What earlier runs sent (default: ${DEFAULT-VALUE})",
 			defaultValue = "hopper-manifest.jsonl")
 	Path manifestFile = Path.of("hopper-manifest.jsonl");
@@ -104,10 +107,19 @@ final class UploadCommand implements Callable<Integer> {
 			uploads.shutdownNow();
 		}
 		List<String> failed = (this.await || this.out != null) ? awaitAll(client, sent, out) : List.of();
-		out.printf("%d sent, %d refused%s%n", sent.size(), refused.size(),
-				(this.await || this.out != null) ? ", " + failed.size() + " failed" : "");
-		refused.forEach((line) -> out.println("refused " + line));
-		failed.forEach((line) -> out.println("failed " + line));
+		if (this.json) {
+			Map<String, Object> summary = new java.util.LinkedHashMap<>();
+			summary.put("sent", sent.size());
+			summary.put("refused", refused);
+			summary.put("failed", failed);
+			out.println(JSON.writeValueAsString(summary));
+		}
+		else {
+			out.printf("%d sent, %d refused%s%n", sent.size(), refused.size(),
+					(this.await || this.out != null) ? ", " + failed.size() + " failed" : "");
+			refused.forEach((line) -> out.println("refused " + line));
+			failed.forEach((line) -> out.println("failed " + line));
+		}
 		out.flush();
 		return (refused.isEmpty() && failed.isEmpty()) ? ExitCode.OK.status : ExitCode.SOME_FAILED.status;
 	}
@@ -156,7 +168,16 @@ final class UploadCommand implements Callable<Integer> {
 	}
 
 	private synchronized void event(PrintWriter out, String what, Path file, String detail) {
-		out.println(what + " " + file + " " + detail);
+		if (this.json) {
+			Map<String, String> event = new java.util.LinkedHashMap<>();
+			event.put("event", what);
+			event.put("file", file.toString());
+			event.put("detail", detail);
+			out.println(JSON.writeValueAsString(event));
+		}
+		else {
+			out.println(what + " " + file + " " + detail);
+		}
 		out.flush();
 	}
 

@@ -35,6 +35,8 @@ class HopperCommandLineTests {
 
 	private static final String KEY = "hop_cli-test-key";
 
+	private static final String ADMIN_KEY = "hop_cli-test-admin-key";
+
 	private Process server;
 
 	private String url;
@@ -52,7 +54,8 @@ class HopperCommandLineTests {
 		}
 		this.url = "http://127.0.0.1:" + port;
 		ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--hopper.auth.development-key=" + KEY)
+				"--server.address=127.0.0.1", "--hopper.auth.development-key=" + KEY,
+				"--hopper.auth.admin-key=" + ADMIN_KEY)
 			.redirectErrorStream(true)
 			.redirectOutput(this.work.resolve("server.log").toFile());
 		builder.environment().put("HOPPER_DATA_DIR", this.work.resolve("data").toString());
@@ -112,10 +115,11 @@ class HopperCommandLineTests {
 		assertThat(Files.readString(results.resolve("tone-2.wav.json"))).contains("\"durationSec\" : 0.5");
 
 		Run again = hopper("upload", folder.getParent().toString(), "--type", "audio-features", "--manifest",
-				manifest.toString());
+				manifest.toString(), "--json");
 
-		assertThat(again.lines("skipped ")).as(again.output()).hasSize(6);
-		assertThat(again.lines("queued ")).as("nothing sent twice").isEmpty();
+		assertThat(again.lines("{\"event\":\"skipped\"")).as(again.output()).hasSize(6);
+		assertThat(again.output()).as("nothing sent twice").doesNotContain("\"queued\"");
+		assertThat(again.lines("{\"sent\":6,\"refused\":[")).hasSize(1);
 		assertThat(again.exit()).as("the refused file is still refused").isEqualTo(1);
 	}
 
@@ -130,6 +134,32 @@ class HopperCommandLineTests {
 		assertThat(refused.output()).doesNotContain("hop_not-a-key");
 		Run unreachable = hopper(Map.of("HOPPER_URL", "http://127.0.0.1:1"), "status", "some-task");
 		assertThat(unreachable.exit()).as(unreachable.output()).isEqualTo(4);
+	}
+
+	@Test
+	void operatorsReadQueuesWorkersAndEveryTenantsTasksWithTheAdminKey() throws Exception {
+		Path file = Files.write(this.work.resolve("operator.wav"), wav(0.25, 350));
+		Run upload = hopper("upload", file.toString(), "--type", "audio-features", "--wait", "--manifest",
+				this.work.resolve("m3.jsonl").toString());
+		assertThat(upload.exit()).as(upload.output()).isZero();
+		String[] queued = upload.lines("queued ").get(0).split(" ");
+		String taskId = queued[queued.length - 1];
+
+		Run queues = hopper(Map.of("HOPPER_API_KEY", ADMIN_KEY), "queues");
+		assertThat(queues.exit()).as(queues.output()).isZero();
+		assertThat(queues.output()).contains("audio-features");
+		Run workers = hopper(Map.of("HOPPER_API_KEY", ADMIN_KEY), "workers");
+		assertThat(workers.exit()).as(workers.output()).isZero();
+		assertThat(workers.output()).contains("\"state\"");
+		Run everyones = hopper(Map.of("HOPPER_API_KEY", ADMIN_KEY), "tasks", "--all-tenants", "--state", "SUCCEEDED");
+		assertThat(everyones.exit()).as(everyones.output()).isZero();
+		assertThat(everyones.output()).contains(taskId).doesNotContain("\"QUEUED\"");
+		Run mine = hopper("tasks", "--type", "audio-features");
+		assertThat(mine.exit()).as(mine.output()).isZero();
+		assertThat(mine.output()).contains(taskId);
+
+		Run notAnOperator = hopper("queues");
+		assertThat(notAnOperator.exit()).as("a tenant's key is refused: " + notAnOperator.output()).isEqualTo(3);
 	}
 
 	private Run hopper(String... args) throws Exception {

@@ -116,15 +116,44 @@ public final class HopperClient {
 
 	/** A succeeded task's result document. */
 	public Map<String, Object> result(String id) throws IOException {
-		@SuppressWarnings("unchecked")
-		Map<String, Object> result = read(send(request("/api/v1/tasks/" + encoded(id) + "/result").GET(), true),
-				Map.class);
-		return result;
+		return json("/api/v1/tasks/" + encoded(id) + "/result");
 	}
 
 	/** Cancels a task: at once when it waits, at its next chunk boundary when it runs. */
 	public Task cancel(String id) throws IOException {
 		return read(send(request("/api/v1/tasks/" + encoded(id)).DELETE(), true), Task.class);
+	}
+
+	/**
+	 * A page of tasks by filters ({@code state}, {@code type}, {@code batchId},
+	 * {@code errorCode}, {@code pageSize}, {@code pageToken} …), newest first: the caller's, or
+	 * with {@code allTenants} (the admin key) every tenant's.
+	 */
+	public Map<String, Object> tasks(Map<String, String> filters, boolean allTenants) throws IOException {
+		StringBuilder query = new StringBuilder();
+		filters.forEach((name, value) -> query.append(query.isEmpty() ? "?" : "&")
+			.append(encoded(name))
+			.append('=')
+			.append(encoded(value)));
+		return json((allTenants ? "/admin/v1/tasks" : "/api/v1/tasks") + query);
+	}
+
+	/** Operators (the admin key): each job type's queue, running tasks, rates and the scaling signal. */
+	public Map<String, Object> queues() throws IOException {
+		return json("/admin/v1/queues");
+	}
+
+	/** Operators (the admin key): the worker processes, live and lately lost. */
+	public List<Map<String, Object>> workers() throws IOException {
+		@SuppressWarnings("unchecked")
+		List<Map<String, Object>> workers = read(send(request("/admin/v1/workers").GET(), true), List.class);
+		return workers;
+	}
+
+	private Map<String, Object> json(String path) throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> answer = read(send(request(path).GET(), true), Map.class);
+		return answer;
 	}
 
 	private HttpRequest.Builder request(String path) {
