@@ -143,7 +143,7 @@ final class UploadCommand implements Callable<Integer> {
 				throw problem; // the whole run is refused: no other file would fare better
 			}
 			event(out, "refused", file, problem.code());
-			return new Sent(file, null, problem.code() + ": " + problem.getMessage());
+			return new Sent(file, null, problem.getMessage());
 		}
 	}
 
