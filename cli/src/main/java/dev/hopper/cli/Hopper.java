@@ -14,7 +14,8 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "hopper", mixinStandardHelpOptions = true, version = "hopper 0.1.0",
 		description = "Send files to Hopper and collect their results.",
-		subcommands = { UploadCommand.class, StatusCommand.class, WaitCommand.class, CancelCommand.class,
+		subcommands = { UploadCommand.class, StatusCommand.class, WaitCommand.class, ResultsCommand.class,
+				CancelCommand.class, RedriveCommand.class,
 				OperatorCommands.Tasks.class, OperatorCommands.Queues.class, OperatorCommands.Workers.class })
 public final class Hopper {
 

@@ -158,6 +158,16 @@ class HopperCommandLineTests {
 		assertThat(mine.exit()).as(mine.output()).isZero();
 		assertThat(mine.output()).contains(taskId);
 
+		Path results = this.work.resolve("by-task");
+		Run written = hopper("results", taskId, "no-such-task", "--out", results.toString());
+		assertThat(written.exit()).as("one has no result: " + written.output()).isEqualTo(1);
+		assertThat(Files.readString(results.resolve(taskId + ".json"))).contains("\"durationSec\" : 0.25");
+		assertThat(written.output()).contains("no result no-such-task task_not_found");
+
+		Run noBatch = hopper("redrive", "01a24000-0000-7000-8000-000000000000");
+		assertThat(noBatch.exit()).as(noBatch.output()).isEqualTo(3);
+		assertThat(noBatch.output()).contains("batch_not_found");
+
 		Run notAnOperator = hopper("queues");
 		assertThat(notAnOperator.exit()).as("a tenant's key is refused: " + notAnOperator.output()).isEqualTo(3);
 	}

@@ -124,6 +124,14 @@ public final class HopperClient {
 		return read(send(request("/api/v1/tasks/" + encoded(id)).DELETE(), true), Task.class);
 	}
 
+	/** Queues a batch's FAILED tasks again; the answer says how many. */
+	public Map<String, Object> redriveBatch(String batchId) throws IOException {
+		@SuppressWarnings("unchecked")
+		Map<String, Object> answer = read(send(request("/api/v1/batches/" + encoded(batchId) + "/redrive")
+			.POST(HttpRequest.BodyPublishers.noBody()), true), Map.class);
+		return answer;
+	}
+
 	/**
 	 * A page of tasks by filters ({@code state}, {@code type}, {@code batchId},
 	 * {@code errorCode}, {@code pageSize}, {@code pageToken} …), newest first: the caller's, or
