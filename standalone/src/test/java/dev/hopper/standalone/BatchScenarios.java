@@ -82,4 +82,57 @@ interface BatchScenarios extends Scenario {
 		assertThat(batch.get("counts").get("failed").asInt()).isEqualTo(1);
 	}
 
+	@Test
+	default void anOpenBatchIsFilledOneFileAtATimeAndReadsAsFinishedOnlyOnceClosed() {
+		byte[] a = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.3, 430, 0.5);
+		byte[] b = WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.4, 450, 0.5);
+		Http.Response opened = http().post("/api/v1/batches", "application/json",
+				"{\"type\": \"audio-features\", \"params\": {\"note\": \"open\"}}");
+		assertThat(opened.status()).as(opened.body()).isEqualTo(201);
+		String id = opened.json().get("id").asString();
+		assertThat(opened.location()).isEqualTo("/api/v1/batches/" + id);
+		assertThat(opened.json().get("complete").asBoolean()).isFalse();
+		assertThat(opened.json().get("state").asString()).as("empty and open").isEqualTo("QUEUED");
+
+		Http.Response first = http().postMultipart("/api/v1/tasks?batch=" + id, Http.parts("file", a));
+		assertThat(first.status()).as(first.body()).isEqualTo(202);
+		assertThat(first.json().get("batchId").asString()).isEqualTo(id);
+		assertThat(first.json().get("type").asString()).isEqualTo("audio-features");
+		String firstId = first.json().get("id").asString();
+		awaitFinished(firstId);
+		assertThat(http().get("/api/v1/batches/" + id).json().get("state").asString())
+			.as("every task so far finished, but more may come").isEqualTo("RUNNING");
+		assertProblem(http().postMultipart("/api/v1/tasks?batch=" + id, Http.parts("type", "map-parse", "file", b)),
+				400, "conflicting_field");
+		assertProblem(http().postMultipart("/api/v1/tasks?batch=" + id, Http.parts("params", "{}", "file", b)), 400,
+				"conflicting_field");
+		Http.Response second = http().postMultipart("/api/v1/tasks?batch=" + id,
+				Http.parts("type", "audio-features", "file", b));
+		assertThat(second.status()).as(second.body()).isEqualTo(202);
+
+		Http admin = http().withKey(Http.ADMIN_KEY);
+		String otherKey = admin.post("/admin/v1/tenants/batch-stranger/keys", "application/json", "{\"name\": \"x\"}")
+			.json().get("key").asString();
+		assertProblem(http().withKey(otherKey).postMultipart("/api/v1/tasks?batch=" + id, Http.parts("file", b)), 404,
+				"batch_not_found");
+		assertProblem(http().withKey(otherKey).post("/api/v1/batches/" + id + "/close", "application/json", ""), 404,
+				"batch_not_found");
+
+		Http.Response closed = http().post("/api/v1/batches/" + id + "/close", "application/json", "");
+		assertThat(closed.status()).as(closed.body()).isEqualTo(200);
+		assertThat(closed.json().get("complete").asBoolean()).isTrue();
+		assertThat(closed.json().get("total").asInt()).isEqualTo(2);
+		assertThat(http().post("/api/v1/batches/" + id + "/close", "application/json", "").status())
+			.as("closing twice").isEqualTo(200);
+		assertProblem(http().postMultipart("/api/v1/tasks?batch=" + id, Http.parts("file", a)), 409, "batch_closed");
+		await(() -> http().get("/api/v1/batches/" + id).json().get("state").asString().equals("SUCCEEDED"),
+				"the closed batch to finish");
+		JsonNode batch = http().get("/api/v1/batches/" + id).json();
+		assertThat(batch.get("counts").get("succeeded").asInt()).isEqualTo(2);
+		assertThat(batch.get("tasks").get(0).get("id").asString()).isEqualTo(firstId);
+		assertThat(batch.get("tasks").get(1).get("fileName").asString()).isNotBlank();
+		assertThat(http().get("/api/v1/tasks/" + firstId + "/result").json().get("durationSec").asDouble())
+			.isEqualTo(0.3);
+	}
+
 }

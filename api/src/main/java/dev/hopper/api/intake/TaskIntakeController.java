@@ -18,6 +18,8 @@ import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.blob.BlobKeys;
 import dev.hopper.core.intake.Fingerprint;
 import dev.hopper.core.task.JobType;
+import dev.hopper.api.status.TenantBatches;
+import dev.hopper.core.task.Batch;
 import dev.hopper.core.task.Task;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -61,8 +63,12 @@ class TaskIntakeController {
 
 	private final Clock clock;
 
+	private final TenantBatches batches;
+
 	TaskIntakeController(UploadReceiver receiver, TaskIntake intake, Idempotency idempotency, BacklogGuard backlog,
-			WebhookTargets webhooks, IntakeProperties properties, IntakeChecks checks, JsonMapper json, Clock clock) {
+			WebhookTargets webhooks, IntakeProperties properties, IntakeChecks checks, JsonMapper json, Clock clock,
+			TenantBatches batches) {
+		this.batches = batches;
 		this.webhooks = webhooks;
 		this.receiver = receiver;
 		this.intake = intake;
@@ -87,7 +93,8 @@ class TaskIntakeController {
 			"params_too_deep", "duplicate_field", "conflicting_field", "invalid_webhook",
 			"invalid_idempotency_key"
 	})
-	@Refusal(status = 409, codes = { "idempotent_request_in_progress" })
+	@Refusal(status = 404, codes = { "batch_not_found" })
+	@Refusal(status = 409, codes = { "idempotent_request_in_progress", "batch_closed" })
 	@Refusal(status = 413, codes = { "file_too_large" })
 	@Refusal(status = 415, codes = { "not_multipart", "unsupported_format", "unsupported_media_type" })
 	@Refusal(status = 422, codes = { "type_unavailable", "image_too_large", "corrupt_image", "idempotency_key_reused" })
@@ -96,11 +103,13 @@ class TaskIntakeController {
 	@PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
 	ResponseEntity<TaskView> submit(Tenant tenant, HttpServletRequest request) throws IOException {
 		String idempotencyKey = Idempotency.keyOf(request);
+		String batchId = FormFields.fromQuery(request, "batch");
+		Batch batch = (batchId != null) ? this.batches.findOpen(tenant, batchId) : null;
 		String taskId = TimeOrderedId.next(this.clock);
 		String key = BlobKeys.upload(taskId);
 		ReceivedFile file = null;
 		try {
-			Form form = readForm(request, key);
+			Form form = readForm(request, key, batch);
 			file = form.file;
 			if (file == null) {
 				throw ApiProblem.badRequest("missing_file", "The multipart field 'file' is missing");
@@ -115,7 +124,7 @@ class TaskIntakeController {
 				this.backlog.admit(type);
 			}
 			this.checks.checkKind(type, file.kind());
-			Map<String, Object> params = FormFields.params(form.params, this.json);
+			Map<String, Object> params = (batch != null) ? batch.params() : FormFields.params(form.params, this.json);
 			if (idempotencyKey != null) {
 				Optional<Task> earlier = this.idempotency.earlier(tenant.id(), idempotencyKey,
 						Fingerprint.of(type, file.sha256(), params), taskId);
@@ -125,7 +134,8 @@ class TaskIntakeController {
 				}
 			}
 			Task accepted = Task.accepted(taskId, tenant.id(), type, file.toUpload(), params, this.clock.instant());
-			Task task = (form.webhook != null) ? accepted.notifying(form.webhook) : accepted;
+			Task joined = (batch != null) ? accepted.inBatch(batch.id()) : accepted;
+			Task task = (form.webhook != null) ? joined.notifying(form.webhook) : joined;
 			this.intake.accept(task);
 			return ResponseEntity.accepted().location(URI.create(TaskView.path(taskId))).body(TaskView.of(task));
 		}
@@ -137,10 +147,21 @@ class TaskIntakeController {
 		}
 	}
 
-	private Form readForm(HttpServletRequest request, String key) throws IOException {
+	private Form readForm(HttpServletRequest request, String key, @Nullable Batch batch) throws IOException {
 		Form form = new Form();
 		form.type = FormFields.fromQuery(request, "type");
 		form.params = FormFields.fromQuery(request, "params");
+		if (batch != null) {
+			// the batch's type and params apply: the request may repeat the type, not change it
+			if (form.type != null && !form.type.equals(batch.type().wireName())) {
+				throw ApiProblem.badRequest("conflicting_field",
+						"Batch " + batch.id() + " runs " + batch.type().wireName() + ", not " + form.type);
+			}
+			form.type = batch.type().wireName();
+			if (form.params != null) {
+				throw paramsOfTheBatch();
+			}
+		}
 		String typeInQuery = form.type;
 		String paramsInQuery = form.params;
 		try {
@@ -160,8 +181,13 @@ class TaskIntakeController {
 							}
 							case "type" -> form.type = FormFields.agreed(typeInQuery, FormFields.read(content, "type"),
 									"type");
-							case "params" -> form.params = FormFields.agreed(paramsInQuery,
-									FormFields.read(content, "params"), "params");
+							case "params" -> {
+								if (batch != null) {
+									throw paramsOfTheBatch();
+								}
+								form.params = FormFields.agreed(paramsInQuery, FormFields.read(content, "params"),
+										"params");
+							}
 							case "webhook" -> form.webhook = this.webhooks.check(FormFields.read(content, "webhook"));
 							default -> {
 								// not ours: skipped
@@ -176,6 +202,11 @@ class TaskIntakeController {
 			throw ex;
 		}
 		return form;
+	}
+
+	private static ApiProblem paramsOfTheBatch() {
+		return ApiProblem.badRequest("conflicting_field",
+				"A file joining a batch runs with the batch's params: send no 'params' with it");
 	}
 
 	/** The fields read so far. */

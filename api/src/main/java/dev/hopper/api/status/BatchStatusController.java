@@ -11,7 +11,6 @@ import dev.hopper.api.redrive.Redrive;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.task.Batch;
-import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskQueries;
 import org.jspecify.annotations.Nullable;
@@ -34,7 +33,7 @@ class BatchStatusController {
 
 	static final int MAX_PAGE_SIZE = 500;
 
-	private final BatchStore batches;
+	private final TenantBatches batches;
 
 	private final TaskQueries tasks;
 
@@ -42,7 +41,7 @@ class BatchStatusController {
 
 	private final Redrive redrive;
 
-	BatchStatusController(BatchStore batches, TaskQueries tasks, TaskViews views, Redrive redrive) {
+	BatchStatusController(TenantBatches batches, TaskQueries tasks, TaskViews views, Redrive redrive) {
 		this.batches = batches;
 		this.tasks = tasks;
 		this.views = views;
@@ -62,7 +61,7 @@ class BatchStatusController {
 		if (pageToken != null && !TimeOrderedId.isWellFormed(pageToken)) {
 			throw ApiProblem.badRequest("invalid_page_token", "pageToken is the nextPageToken of an earlier page");
 		}
-		Batch batch = find(tenant, id);
+		Batch batch = this.batches.find(tenant, id);
 		List<Task> page = this.tasks.findInBatch(id, pageToken, pageSize + 1);
 		String next = (page.size() > pageSize) ? page.get(pageSize - 1).id() : null;
 		List<TaskView> views = page.stream().limit(pageSize).map(this.views::of).toList();
@@ -74,19 +73,9 @@ class BatchStatusController {
 	@Refusal(status = 404, codes = { "batch_not_found" })
 	@PostMapping("/redrive")
 	ResponseEntity<Map<String, Object>> redrive(Tenant tenant, @PathVariable String id) {
-		Batch batch = find(tenant, id);
+		Batch batch = this.batches.find(tenant, id);
 		int redriven = this.redrive.failedTasksOf(batch.id());
 		return ResponseEntity.accepted().body(Map.of("batchId", batch.id(), "redriven", redriven));
-	}
-
-	/** The tenant's batch; another tenant's is answered as one that does not exist. */
-	private Batch find(Tenant tenant, String id) {
-		if (!TimeOrderedId.isWellFormed(id)) {
-			throw ApiProblem.notFound("batch_not_found", "No batch " + id.replaceAll("\\p{Cntrl}", "?"));
-		}
-		return this.batches.find(id)
-			.filter((batch) -> tenant.owns(batch.tenantId()))
-			.orElseThrow(() -> ApiProblem.notFound("batch_not_found", "No batch " + id));
 	}
 
 }

@@ -34,13 +34,13 @@ public record BatchView(String id, String type, TaskState state, boolean complet
 	/** The answer to the upload: every task just queued. */
 	public static BatchView accepted(Batch batch, List<String> taskIds) {
 		Counts counts = Counts.of(Map.of(TaskState.QUEUED, (long) taskIds.size()), batch.refused().size());
-		return new BatchView(batch.id(), batch.type().wireName(), counts.state(), batch.complete(), counts,
+		return new BatchView(batch.id(), batch.type().wireName(), counts.state(batch.complete()), batch.complete(), counts,
 				counts.total(), batch.createdAt(), List.copyOf(taskIds), null, null, batch.refused());
 	}
 
-	static BatchView of(Batch batch, Map<TaskState, Long> byState, List<TaskView> page, @Nullable String nextPageToken) {
+	public static BatchView of(Batch batch, Map<TaskState, Long> byState, List<TaskView> page, @Nullable String nextPageToken) {
 		Counts counts = Counts.of(byState, batch.refused().size());
-		return new BatchView(batch.id(), batch.type().wireName(), counts.state(), batch.complete(), counts,
+		return new BatchView(batch.id(), batch.type().wireName(), counts.state(batch.complete()), batch.complete(), counts,
 				counts.total(), batch.createdAt(), null, page, nextPageToken, batch.refused());
 	}
 
@@ -57,9 +57,16 @@ public record BatchView(String id, String type, TaskState state, boolean complet
 			return this.queued + this.running + this.succeeded + this.failed + this.cancelled + this.refused;
 		}
 
-		TaskState state() {
+		/** While files may still come ({@code complete} false), a batch never reads as finished. */
+		TaskState state(boolean complete) {
 			long tasks = this.queued + this.running + this.succeeded + this.failed + this.cancelled;
 			long finished = this.succeeded + this.failed + this.cancelled;
+			if (!complete && tasks == 0) {
+				return TaskState.QUEUED;
+			}
+			if (!complete && finished == tasks) {
+				return TaskState.RUNNING;
+			}
 			if (tasks == this.queued && tasks > 0) {
 				return TaskState.QUEUED;
 			}

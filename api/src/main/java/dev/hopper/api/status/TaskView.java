@@ -13,6 +13,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * A task as clients see it: the contract of {@code GET /api/v1/tasks/{id}}.
  *
+ * @param fileName the uploaded file's name as the client gave it, made safe
  * @param error why it failed or, while it is still going, the last transient error
  * @param heartbeatAgeSeconds while RUNNING: seconds since the worker last showed life
  * @param queuePosition while QUEUED: 1 + the tasks of its type accepted before it and still queued
@@ -23,7 +24,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record TaskView(String id, String type, TaskState state, ProgressView progress, int attempts,
 		Instant createdAt, @Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable TaskError error,
-		@Nullable String resultUrl, @Nullable String batchId, String sha256, boolean cancelRequested,
+		@Nullable String resultUrl, @Nullable String batchId, String sha256, String fileName, boolean cancelRequested,
 		@Nullable Double heartbeatAgeSeconds, @Nullable Long queuePosition, boolean cached,
 		@Nullable String cachedFrom, @Nullable Instant retryAt) {
 
@@ -48,7 +49,7 @@ public record TaskView(String id, String type, TaskState state, ProgressView pro
 				? Math.max(0, Duration.between(heartbeat, now).toMillis() / 1000.0) : null;
 		return new TaskView(task.id(), task.type().wireName(), task.state(), ProgressView.of(task.progress()),
 				task.attempts(), task.createdAt(), task.startedAt(), task.finishedAt(), task.error(), resultUrl, task.batchId(),
-				task.upload().sha256(), task.cancelRequested(), heartbeatAge,
+				task.upload().sha256(), task.upload().fileName(), task.cancelRequested(), heartbeatAge,
 				(task.state() == TaskState.QUEUED) ? queuePosition : null, task.cachedFrom() != null,
 				task.cachedFrom(), (task.state() == TaskState.QUEUED) ? task.retryAt() : null);
 	}
