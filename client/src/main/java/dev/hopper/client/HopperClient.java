@@ -1,6 +1,7 @@
 package dev.hopper.client;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -10,10 +11,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NoSuchElementException;
 import java.util.Objects;
+import java.util.Spliterator;
+import java.util.Spliterators;
 import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
 
 import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
@@ -82,6 +92,136 @@ public final class HopperClient {
 			.POST(body.publisher());
 		// a batch has no idempotency key: a failed request is not sent again on its own
 		return read(send(request, false), Batch.class);
+	}
+
+	/** Opens an empty batch of {@code type}: fill it with {@link #uploadTo}, then {@link #closeBatch}. */
+	public Batch openBatch(String type, Map<String, ?> params) throws IOException {
+		String body = JSON.writeValueAsString(Map.of("type", type, "params", params));
+		HttpRequest.Builder request = request("/api/v1/batches").header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body));
+		// no idempotency key for opening: a retried open would make a second, empty batch
+		return read(send(request, false), Batch.class);
+	}
+
+	/** Uploads one file into an open batch (its type and params apply); the key makes sending it again harmless. */
+	public Task uploadTo(String batchId, Path file, String idempotencyKey) throws IOException {
+		MultipartBody body = new MultipartBody().file("file", file);
+		HttpRequest.Builder request = request("/api/v1/tasks?batch=" + encoded(batchId))
+			.header("Content-Type", body.contentType())
+			.header("Idempotency-Key", idempotencyKey)
+			.POST(body.publisher());
+		return read(send(request, true), Task.class);
+	}
+
+	/** Closes a batch: no more files join it, and its state may now read as finished. */
+	public Batch closeBatch(String batchId) throws IOException {
+		return read(send(request("/api/v1/batches/" + encoded(batchId) + "/close")
+			.POST(HttpRequest.BodyPublishers.noBody()), true), Batch.class);
+	}
+
+	/** Every task of a batch in upload order, read a page at a time as the stream is consumed. */
+	public Stream<Task> tasksOf(String batchId) {
+		Iterator<Task> pages = new Iterator<>() {
+
+			private Iterator<Task> page = Collections.emptyIterator();
+
+			private @Nullable String next;
+
+			private boolean last;
+
+			@Override
+			public boolean hasNext() {
+				while (!this.page.hasNext() && !this.last) {
+					try {
+						Batch batch = batch(batchId, 500, this.next);
+						this.next = batch.nextPageToken();
+						this.last = this.next == null;
+						this.page = (batch.tasks() != null) ? batch.tasks().iterator() : Collections.emptyIterator();
+					}
+					catch (IOException ex) {
+						throw new UncheckedIOException(ex);
+					}
+				}
+				return this.page.hasNext();
+			}
+
+			@Override
+			public Task next() {
+				if (!hasNext()) {
+					throw new NoSuchElementException();
+				}
+				return this.page.next();
+			}
+
+		};
+		return StreamSupport.stream(Spliterators.spliteratorUnknownSize(pages, Spliterator.ORDERED), false);
+	}
+
+	/**
+	 * Follows a task's Server-Sent Events: {@code onChange} sees the task at each change, the
+	 * last time in its final state, which is returned. A dropped stream is opened again from
+	 * the last version seen.
+	 */
+	public Task follow(String id, Consumer<Task> onChange) throws IOException {
+		String lastEventId = null;
+		Task last = null;
+		for (int attempt = 1;; attempt++) {
+			HttpRequest.Builder request = request("/api/v1/tasks/" + encoded(id) + "/events")
+				.header("Accept", "text/event-stream")
+				.GET();
+			if (lastEventId != null) {
+				request.header("Last-Event-ID", lastEventId);
+			}
+			HttpResponse<Stream<String>> response;
+			try {
+				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IOException("Interrupted while following " + id, ex);
+			}
+			if (response.statusCode() == 204 && last != null) {
+				return last;
+			}
+			if (response.statusCode() >= 400) {
+				String body;
+				try (Stream<String> lines = response.body()) {
+					body = lines.collect(java.util.stream.Collectors.joining("\n"));
+				}
+				throw problem(response.statusCode(), response.headers(), body);
+			}
+			StringBuilder data = new StringBuilder();
+			String eventId = null;
+			try (Stream<String> lines = response.body()) {
+				for (Iterator<String> it = lines.iterator(); it.hasNext();) {
+					String line = it.next();
+					if (line.startsWith("id:")) {
+						eventId = line.substring(3).strip();
+					}
+					else if (line.startsWith("data:")) {
+						data.append(line.substring(5).strip());
+					}
+					else if (line.isEmpty() && !data.isEmpty()) {
+						attempt = 0; // a stream that delivers is not a failed attempt
+						last = JSON.readValue(data.toString(), Task.class);
+						lastEventId = eventId;
+						data.setLength(0);
+						onChange.accept(last);
+						if (last.state().isFinal()) {
+							return last;
+						}
+					}
+				}
+			}
+			catch (UncheckedIOException ex) {
+				if (attempt >= this.maxAttempts) {
+					throw ex.getCause();
+				}
+			}
+			if (attempt >= this.maxAttempts) {
+				throw new IOException("The event stream of " + id + " ended before the task finished");
+			}
+		}
 	}
 
 	public Task task(String id) throws IOException {
@@ -204,21 +344,22 @@ public final class HopperClient {
 	}
 
 	private static HopperProblem problem(HttpResponse<String> response) {
-		Duration retryAfter = response.headers()
-			.firstValue("Retry-After")
-			.flatMap(HopperClient::seconds)
-			.orElse(null);
-		String code = "http_" + response.statusCode();
-		String detail = response.body();
+		return problem(response.statusCode(), response.headers(), response.body());
+	}
+
+	private static HopperProblem problem(int status, java.net.http.HttpHeaders headers, String text) {
+		Duration retryAfter = headers.firstValue("Retry-After").flatMap(HopperClient::seconds).orElse(null);
+		String code = "http_" + status;
+		String detail = text;
 		try {
-			JsonNode body = JSON.readTree(response.body());
+			JsonNode body = JSON.readTree(text);
 			code = body.path("code").asString(code);
 			detail = body.path("detail").asString(detail);
 		}
 		catch (JacksonException notJson) {
 			// a body from something in between: the status says enough
 		}
-		return new HopperProblem(response.statusCode(), code, detail, retryAfter);
+		return new HopperProblem(status, code, detail, retryAfter);
 	}
 
 	private static java.util.Optional<Duration> seconds(String value) {

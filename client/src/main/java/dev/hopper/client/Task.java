@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** A task as the API shows it. */
 public record Task(String id, String type, State state, Progress progress, int attempts, Instant createdAt,
 		@Nullable Instant startedAt, @Nullable Instant finishedAt, @Nullable Failure error, @Nullable String resultUrl,
-		@Nullable String batchId, String sha256, boolean cancelRequested, @Nullable Long queuePosition,
+		@Nullable String batchId, String sha256, @Nullable String fileName, boolean cancelRequested, @Nullable Long queuePosition,
 		boolean cached, @Nullable String cachedFrom, @Nullable Instant retryAt) {
 
 	/** A task's state; the last three are final. */

@@ -71,4 +71,37 @@ interface ClientScenarios extends Scenario {
 		assertThat(now.counts().refused()).isEqualTo(1);
 	}
 
+	@Test
+	default void theClientFillsAnOpenBatchFollowsATasksEventsAndPagesThroughTheBatch() throws Exception {
+		Path folder = Files.createTempDirectory("client-open-batch");
+		Batch opened = client().openBatch("audio-features", Map.of("run", "open"));
+		assertThat(opened.complete()).isFalse();
+		List<String> sent = new java.util.ArrayList<>();
+		for (int i = 0; i < 3; i++) {
+			Path file = Files.write(folder.resolve("part-" + i + ".wav"),
+					WavFixtures.sine(SampleEncoding.PCM_S16, 8_000, 1, 0.2 + 0.1 * i, 640 + 10 * i, 0.5));
+			Task task = client().uploadTo(opened.id(), file, "open-" + opened.id() + "-" + i);
+			assertThat(client().uploadTo(opened.id(), file, "open-" + opened.id() + "-" + i).id())
+				.as("sent again under its key").isEqualTo(task.id());
+			sent.add(task.id());
+		}
+		List<Task.State> seen = new java.util.concurrent.CopyOnWriteArrayList<>();
+		Task followed = client().follow(sent.get(0), (task) -> seen.add(task.state()));
+		assertThat(followed.state()).isEqualTo(Task.State.SUCCEEDED);
+		assertThat(seen).last().isEqualTo(Task.State.SUCCEEDED);
+
+		Batch closed = client().closeBatch(opened.id());
+		assertThat(closed.complete()).isTrue();
+		assertThat(closed.total()).isEqualTo(3);
+		for (String id : sent) {
+			client().await(id, Duration.ofSeconds(60));
+		}
+		List<Task> tasks = client().tasksOf(opened.id()).toList();
+		assertThat(tasks).extracting(Task::id).containsExactlyElementsOf(sent);
+		assertThat(tasks).extracting(Task::fileName).containsExactly("part-0.wav", "part-1.wav", "part-2.wav");
+		assertThatExceptionOfType(HopperProblem.class)
+			.isThrownBy(() -> client().uploadTo(opened.id(), folder.resolve("part-0.wav"), UUID.randomUUID().toString()))
+			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("batch_closed"));
+	}
+
 }
