@@ -21,6 +21,7 @@ import java.util.Spliterator;
 import java.util.Spliterators;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.LongConsumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
@@ -53,6 +54,11 @@ public final class HopperClient {
 
 	private final Duration longestWait;
 
+	private final Duration quotaPatience;
+
+	private static final LongConsumer NOT_COUNTED = (bytes) -> {
+	};
+
 	private HopperClient(Builder builder) {
 		this.base = builder.base;
 		this.apiKey = builder.apiKey;
@@ -60,6 +66,7 @@ public final class HopperClient {
 				: HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 		this.maxAttempts = builder.maxAttempts;
 		this.longestWait = builder.longestWait;
+		this.quotaPatience = builder.quotaPatience;
 	}
 
 	public static Builder builder(URI base) {
@@ -68,7 +75,13 @@ public final class HopperClient {
 
 	/** Uploads one file as a task of {@code type}; the key makes sending it again harmless. */
 	public Task upload(Path file, String type, Map<String, ?> params, String idempotencyKey) throws IOException {
-		MultipartBody body = new MultipartBody().file("file", file);
+		return upload(file, type, params, idempotencyKey, NOT_COUNTED);
+	}
+
+	/** {@link #upload(Path, String, Map, String)}, telling {@code sent} of each piece of the file sent. */
+	public Task upload(Path file, String type, Map<String, ?> params, String idempotencyKey, LongConsumer sent)
+			throws IOException {
+		MultipartBody body = new MultipartBody().file("file", file, sent);
 		HttpRequest.Builder request = request("/api/v1/tasks" + typeQuery(type, params))
 			.header("Content-Type", body.contentType())
 			.header("Idempotency-Key", idempotencyKey)
@@ -105,7 +118,12 @@ public final class HopperClient {
 
 	/** Uploads one file into an open batch (its type and params apply); the key makes sending it again harmless. */
 	public Task uploadTo(String batchId, Path file, String idempotencyKey) throws IOException {
-		MultipartBody body = new MultipartBody().file("file", file);
+		return uploadTo(batchId, file, idempotencyKey, NOT_COUNTED);
+	}
+
+	/** {@link #uploadTo(String, Path, String)}, telling {@code sent} of each piece of the file sent. */
+	public Task uploadTo(String batchId, Path file, String idempotencyKey, LongConsumer sent) throws IOException {
+		MultipartBody body = new MultipartBody().file("file", file, sent);
 		HttpRequest.Builder request = request("/api/v1/tasks?batch=" + encoded(batchId))
 			.header("Content-Type", body.contentType())
 			.header("Idempotency-Key", idempotencyKey)
@@ -312,9 +330,12 @@ public final class HopperClient {
 	/**
 	 * Sends, retrying a 429 or 503 after its Retry-After, and a dropped connection when the
 	 * request may be repeated ({@code repeatable}: a read, a cancel, an upload with its key).
+	 * A 429 is a quota that refills, so it is tried again for as long as the quota patience
+	 * lasts, beside the attempts.
 	 */
 	private HttpResponse<String> send(HttpRequest.Builder request, boolean repeatable) throws IOException {
 		HttpRequest built = request.build();
+		long patienceLeft = this.quotaPatience.toMillis();
 		for (int attempt = 1;; attempt++) {
 			HttpResponse<String> response;
 			try {
@@ -335,11 +356,18 @@ public final class HopperClient {
 				return response;
 			}
 			HopperProblem problem = problem(response);
-			if (!problem.isTransient() || attempt >= this.maxAttempts) {
+			Duration asked = (problem.retryAfter() != null) ? problem.retryAfter()
+					: Duration.ofSeconds(1L << Math.min(attempt, 10));
+			Duration wait = (asked.compareTo(this.longestWait) > 0) ? this.longestWait : asked;
+			boolean quotaRefills = problem.status() == 429 && patienceLeft >= wait.toMillis();
+			if (!problem.isTransient() || (attempt >= this.maxAttempts && !quotaRefills)) {
 				throw problem;
 			}
-			Duration wait = (problem.retryAfter() != null) ? problem.retryAfter() : Duration.ofSeconds(1L << attempt);
-			pause((wait.compareTo(this.longestWait) > 0) ? this.longestWait : wait);
+			if (quotaRefills) {
+				patienceLeft -= wait.toMillis();
+				attempt--;
+			}
+			pause(wait);
 		}
 	}
 
@@ -412,6 +440,8 @@ public final class HopperClient {
 
 		private Duration longestWait = Duration.ofSeconds(30);
 
+		private Duration quotaPatience = Duration.ZERO;
+
 		private Builder(URI base) {
 			this.base = Objects.requireNonNull(base, "base");
 		}
@@ -432,6 +462,15 @@ public final class HopperClient {
 				throw new IllegalArgumentException("maxAttempts must be at least 1");
 			}
 			this.maxAttempts = maxAttempts;
+			return this;
+		}
+
+		/**
+		 * How long in all one request may wait out 429 answers (a quota refills) before its
+		 * refusal is final, beyond {@link #maxAttempts}; none by default.
+		 */
+		public Builder quotaPatience(Duration quotaPatience) {
+			this.quotaPatience = Objects.requireNonNull(quotaPatience, "quotaPatience");
 			return this;
 		}
 

@@ -116,6 +116,31 @@ class HopperClientTests {
 		assertThat(this.requests).hasSize(3);
 	}
 
+	@Test
+	void aQuotaStormIsWaitedOutForAsLongAsThePatienceLasts(@TempDir Path folder) throws IOException {
+		HopperClient patient = HopperClient.builder(URI.create("http://127.0.0.1:" + this.server.getAddress().getPort()))
+			.maxAttempts(2)
+			.longestWait(Duration.ofMillis(50))
+			.quotaPatience(Duration.ofSeconds(1))
+			.build();
+		Path file = Files.write(folder.resolve("a.wav"), new byte[5_000]);
+		long[] sent = new long[1];
+		this.refusalsLeft.set(6);
+
+		Task task = patient.upload(file, "audio-features", Map.of(), "key-2", (bytes) -> sent[0] += bytes);
+
+		assertThat(task.id()).isEqualTo("t1");
+		assertThat(this.requests).as("six refusals, then the upload").hasSize(7);
+		assertThat(sent[0]).as("the file's bytes, counted on each of the 7 sends").isEqualTo(7 * 5_000);
+
+		this.requests.clear();
+		this.refusalsLeft.set(100);
+		assertThatExceptionOfType(HopperProblem.class)
+			.isThrownBy(() -> patient.upload(file, "audio-features", Map.of(), "key-3"))
+			.satisfies((problem) -> assertThat(problem.status()).isEqualTo(429));
+		assertThat(this.requests).as("1 s of patience in 50 ms waits, then the attempts").hasSizeBetween(20, 23);
+	}
+
 	private void answer(HttpExchange exchange) throws IOException {
 		try (InputStream in = exchange.getRequestBody()) {
 			this.requests.add(new Recorded(exchange.getRequestMethod(), exchange.getRequestURI().getQuery(),
