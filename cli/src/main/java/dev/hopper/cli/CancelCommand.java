@@ -23,7 +23,7 @@ final class CancelCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Task task = this.connection.client(System.getenv()).cancel(this.taskId);
+		Task task = this.connection.client().cancel(this.taskId);
 		this.spec.commandLine().getOut().println(task.state().name().toLowerCase(java.util.Locale.ROOT) + " " + task.id()
 				+ (task.cancelRequested() && !task.state().isFinal() ? " (stops at its next chunk boundary)" : ""));
 		return ExitCode.OK.status;

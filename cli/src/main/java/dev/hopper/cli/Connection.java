@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 
@@ -26,6 +27,14 @@ final class Connection {
 	@Option(names = "--key", description = "The API key (better: HOPPER_API_KEY)")
 	@Nullable String key;
 
+	/** How long a command waits out a tenant's quota (429 answers) before it gives up with exit code 3. */
+	static final Duration QUOTA_PATIENCE = Duration.ofMinutes(10);
+
+	/** The client this command line's options, the environment and the config file name. */
+	HopperClient client() throws IOException {
+		return client(System.getenv());
+	}
+
 	HopperClient client(Map<String, String> environment) throws IOException {
 		Properties file = configFile(environment);
 		String server = first(this.url, environment.get("HOPPER_URL"), file.getProperty("url"));
@@ -35,6 +44,7 @@ final class Connection {
 		}
 		return HopperClient.builder(URI.create(server))
 			.apiKey(first(this.key, environment.get("HOPPER_API_KEY"), file.getProperty("key")))
+			.quotaPatience(QUOTA_PATIENCE)
 			.build();
 	}
 

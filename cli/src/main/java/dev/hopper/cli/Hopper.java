@@ -24,7 +24,7 @@ public final class Hopper {
 	}
 
 	static int run(String... args) {
-		CommandLine line = new CommandLine(new Hopper());
+		CommandLine line = new CommandLine(new Hopper()).setCaseInsensitiveEnumValuesAllowed(true);
 		line.setExecutionExceptionHandler((ex, command, parsed) -> {
 			PrintWriter err = command.getErr();
 			if (ex instanceof HopperProblem problem) {

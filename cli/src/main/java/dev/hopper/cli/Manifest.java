@@ -22,7 +22,8 @@ import tools.jackson.databind.json.JsonMapper;
  * SHA-256, the job type and params, and the task it became. Running the same command again
  * skips every file listed unchanged. A line is written only once the server has accepted the
  * file; a file cut off mid-upload is sent again under the same idempotency key (made from the
- * same facts), so the server answers with the task it already made.
+ * same facts), so the server answers with the task it already made. A run that groups its
+ * files as a named batch writes a line for that batch too, and once more when it closes it.
  */
 final class Manifest {
 
@@ -30,7 +31,10 @@ final class Manifest {
 
 	private final Path file;
 
-	private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+	/** By path: what each line said, kept small (a digest of the facts), so 100,000 lines fit a small heap. */
+	private final Map<String, Known> entries = new ConcurrentHashMap<>();
+
+	private final Map<String, BatchEntry> batches = new ConcurrentHashMap<>();
 
 	private Manifest(Path file) {
 		this.file = file;
@@ -39,11 +43,20 @@ final class Manifest {
 	static Manifest at(Path file) throws IOException {
 		Manifest manifest = new Manifest(file);
 		if (Files.exists(file)) {
-			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-				if (!line.isBlank()) {
+			try (java.io.BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+				for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+					if (line.isBlank()) {
+						continue;
+					}
 					try {
-						Entry entry = JSON.readValue(line, Entry.class);
-						manifest.entries.put(entry.path(), entry);
+						if (JSON.readTree(line).has("batch")) {
+							BatchEntry batch = JSON.readValue(line, BatchEntry.class);
+							manifest.batches.put(batch.batch(), batch);
+						}
+						else {
+							Entry entry = JSON.readValue(line, Entry.class);
+							manifest.entries.put(entry.path(), Known.of(entry));
+						}
 					}
 					catch (RuntimeException torn) {
 						// a line cut short when a run was killed: that file is looked at again
@@ -56,16 +69,31 @@ final class Manifest {
 
 	/** The task an earlier run made of this file, unchanged since, for the same work; null if none. */
 	@Nullable String taskOf(Facts facts) {
-		Entry entry = this.entries.get(facts.path());
-		return (entry != null && entry.matches(facts)) ? entry.taskId() : null;
+		Known known = this.entries.get(facts.path());
+		return (known != null && known.matches(Known.of(new Entry(facts.path(), facts.size(), facts.modified(),
+				facts.sha256(), facts.type(), facts.params(), known.taskId())))) ? known.taskId() : null;
 	}
 
 	synchronized void record(Facts facts, String taskId) {
 		Entry entry = new Entry(facts.path(), facts.size(), facts.modified(), facts.sha256(), facts.type(),
 				facts.params(), taskId);
-		this.entries.put(entry.path(), entry);
+		this.entries.put(entry.path(), Known.of(entry));
+		append(entry);
+	}
+
+	/** The batch an earlier run opened under {@code name}; null if none. */
+	@Nullable BatchEntry batch(String name) {
+		return this.batches.get(name);
+	}
+
+	synchronized void record(BatchEntry batch) {
+		this.batches.put(batch.batch(), batch);
+		append(batch);
+	}
+
+	private void append(Object line) {
 		try {
-			Files.writeString(this.file, JSON.writeValueAsString(entry) + "\n", StandardCharsets.UTF_8,
+			Files.writeString(this.file, JSON.writeValueAsString(line) + "\n", StandardCharsets.UTF_8,
 					StandardOpenOption.CREATE, StandardOpenOption.APPEND);
 		}
 		catch (IOException ex) {
@@ -106,11 +134,38 @@ final class Manifest {
 
 	}
 
+	/** A manifest line about a file. */
 	record Entry(String path, long size, long modified, String sha256, String type, String params, String taskId) {
+	}
 
-		boolean matches(Facts facts) {
-			return this.size == facts.size() && this.modified == facts.modified() && this.sha256.equals(facts.sha256())
-					&& this.type.equals(facts.type()) && this.params.equals(facts.params());
+	/** A line as remembered: the task, and a digest of the facts it was made from. */
+	private record Known(long high, long low, String taskId) {
+
+		static Known of(Entry entry) {
+			try {
+				byte[] digest = MessageDigest.getInstance("SHA-256")
+					.digest(String.join("\n", Long.toString(entry.size()), Long.toString(entry.modified()),
+							entry.sha256(), entry.type(), entry.params())
+						.getBytes(StandardCharsets.UTF_8));
+				java.nio.ByteBuffer bits = java.nio.ByteBuffer.wrap(digest);
+				return new Known(bits.getLong(), bits.getLong(), entry.taskId());
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		boolean matches(Known other) {
+			return this.high == other.high && this.low == other.low;
+		}
+
+	}
+
+	/** A batch a run opened under a name of its user's, for files of this type and params. */
+	record BatchEntry(String batch, String id, String type, String params, boolean closed) {
+
+		BatchEntry closing() {
+			return new BatchEntry(this.batch, this.id, this.type, this.params, true);
 		}
 
 	}

@@ -63,7 +63,7 @@ final class OperatorCommands {
 				filters.put("batchId", this.batch);
 			}
 			filters.put("pageSize", Integer.toString(this.pageSize));
-			return print(this.spec, this.connection.client(System.getenv()).tasks(filters, this.allTenants));
+			return print(this.spec, this.connection.client().tasks(filters, this.allTenants));
 		}
 
 	}
@@ -80,7 +80,7 @@ final class OperatorCommands {
 
 		@Override
 		public Integer call() throws Exception {
-			return print(this.spec, this.connection.client(System.getenv()).queues());
+			return print(this.spec, this.connection.client().queues());
 		}
 
 	}
@@ -97,7 +97,7 @@ final class OperatorCommands {
 
 		@Override
 		public Integer call() throws Exception {
-			return print(this.spec, this.connection.client(System.getenv()).workers());
+			return print(this.spec, this.connection.client().workers());
 		}
 
 	}

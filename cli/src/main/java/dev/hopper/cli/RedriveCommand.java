@@ -22,7 +22,7 @@ final class RedriveCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		Object redriven = this.connection.client(System.getenv()).redriveBatch(this.batchId).get("redriven");
+		Object redriven = this.connection.client().redriveBatch(this.batchId).get("redriven");
 		this.spec.commandLine().getOut().println("redriven " + redriven + " tasks of batch " + this.batchId);
 		return ExitCode.OK.status;
 	}

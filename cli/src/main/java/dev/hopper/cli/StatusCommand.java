@@ -26,7 +26,7 @@ final class StatusCommand implements Callable<Integer> {
 		this.spec.commandLine()
 			.getOut()
 			.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-				.writeValueAsString(this.connection.client(System.getenv()).task(this.taskId)));
+				.writeValueAsString(this.connection.client().task(this.taskId)));
 		return ExitCode.OK.status;
 	}
 

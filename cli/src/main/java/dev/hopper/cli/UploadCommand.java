@@ -5,15 +5,18 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
 import dev.hopper.client.HopperClient;
@@ -29,14 +32,18 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * {@code hopper upload}: one task per file (folders are walked), {@code --concurrency} at a
- * time, each under an idempotency key of its own; a manifest makes a second run skip what the
- * first sent. One line per event. With {@code --wait} or {@code --out}, waits for every task
- * and, with {@code --out}, writes each result as JSON beside the others.
+ * time, each under an idempotency key of its own, optionally into one named batch; a manifest
+ * makes a second run skip what the first sent. With {@code --wait} or {@code --out}, follows
+ * every task as it runs (while the rest still upload) and, with {@code --out}, writes each
+ * result as JSON, the folders mirrored.
  */
 @Command(name = "upload", mixinStandardHelpOptions = true, description = "Upload files and folders, one task per file.")
 final class UploadCommand implements Callable<Integer> {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
+
+	/** Tasks followed at once: each holds an event stream, and a tenant's streams are capped. */
+	private static final int MAX_FOLLOWED = 16;
 
 	@Spec
 	picocli.CommandLine.Model.CommandSpec spec;
@@ -52,6 +59,10 @@ final class UploadCommand implements Callable<Integer> {
 
 	@Option(names = "--params", description = "The job's parameters as a JSON object", defaultValue = "{}")
 	String params = "{}";
+
+	@Option(names = "--batch", paramLabel = "NAME",
+			description = "Group the files as one batch; running again with the same name fills the same batch")
+	@Nullable String batch;
 
 	@Option(names = "--concurrency", description = "Uploads at a time (default: ${DEFAULT-VALUE})", defaultValue = "4")
 	int concurrency = 4;
@@ -71,114 +82,219 @@ final class UploadCommand implements Callable<Integer> {
 
 	@Override
 	public Integer call() throws Exception {
-		PrintWriter out = this.spec.commandLine().getOut();
+		PrintWriter console = this.spec.commandLine().getOut();
 		if (this.concurrency < 1) {
 			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--concurrency is at least 1");
 		}
 		Map<String, Object> params = parsedParams();
 		String canonicalParams = JSON.writeValueAsString(params);
-		List<Path> files = files();
-		HopperClient client = this.connection.client(System.getenv());
+		List<Source> files = files();
+		HopperClient client = this.connection.client();
 		Manifest manifest = Manifest.at(this.manifestFile);
-		List<Sent> sent = new ArrayList<>();
-		List<String> refused = new ArrayList<>();
-		ExecutorService uploads = Executors.newFixedThreadPool(this.concurrency);
-		try {
-			List<Future<Sent>> pending = new ArrayList<>();
-			for (Path file : files) {
-				pending.add(uploads.submit(() -> send(client, manifest, file, params, canonicalParams, out)));
+		Progress progress = Progress.of(console, this.json, Terminal.isInteractive(System.getenv()));
+		progress.planned(files.size(), files.stream().mapToLong(Source::size).sum());
+		Manifest.BatchEntry batch = (this.batch != null) ? batch(client, manifest, params, canonicalParams) : null;
+		Run run = new Run(client, progress, (this.await || this.out != null),
+				(this.out != null) ? ResultWriter.into(this.out, ResultWriter.Format.JSON) : null);
+		try (run) {
+			run.send(files, manifest, params, canonicalParams, (batch != null) ? batch.id() : null);
+			if (batch != null) {
+				client.closeBatch(batch.id());
+				manifest.record(batch.closing());
 			}
-			for (Future<Sent> one : pending) {
-				try {
-					Sent result = one.get();
-					if (result.taskId() != null) {
-						sent.add(result);
-					}
-					else {
-						refused.add(result.file() + ": " + result.refusal());
-					}
-				}
-				catch (ExecutionException ex) {
-					throw (ex.getCause() instanceof Exception cause) ? cause : ex;
-				}
-			}
+			run.awaitFollowed();
 		}
-		finally {
-			uploads.shutdownNow();
-		}
-		List<String> failed = (this.await || this.out != null) ? awaitAll(client, sent, out) : List.of();
+		progress.finished();
+		summarise(console, run, batch);
+		return (run.refused.isEmpty() && run.failed.isEmpty()) ? ExitCode.OK.status : ExitCode.SOME_FAILED.status;
+	}
+
+	private void summarise(PrintWriter console, Run run, Manifest.@Nullable BatchEntry batch) {
 		if (this.json) {
-			Map<String, Object> summary = new java.util.LinkedHashMap<>();
-			summary.put("sent", sent.size());
-			summary.put("refused", refused);
-			summary.put("failed", failed);
-			out.println(JSON.writeValueAsString(summary));
+			Map<String, Object> summary = new LinkedHashMap<>();
+			summary.put("sent", run.sent.get());
+			summary.put("skipped", run.skipped.get());
+			summary.put("refused", List.copyOf(run.refused));
+			summary.put("failed", List.copyOf(run.failed));
+			if (batch != null) {
+				summary.put("batch", batch.id());
+			}
+			console.println(JSON.writeValueAsString(summary));
 		}
 		else {
-			out.printf("%d sent, %d refused%s%n", sent.size(), refused.size(),
-					(this.await || this.out != null) ? ", " + failed.size() + " failed" : "");
-			refused.forEach((line) -> out.println("refused " + line));
-			failed.forEach((line) -> out.println("failed " + line));
+			console.printf("%d sent, %s%d refused%s%s%n", run.sent.get(),
+					(run.skipped.get() > 0) ? run.skipped.get() + " skipped (sent before), " : "", run.refused.size(),
+					run.follow ? ", " + run.failed.size() + " failed" : "",
+					(batch != null) ? " (batch " + batch.id() + ")" : "");
+			run.refused.forEach((line) -> console.println("refused " + line));
+			run.failed.forEach((line) -> console.println("failed " + line));
 		}
-		out.flush();
-		return (refused.isEmpty() && failed.isEmpty()) ? ExitCode.OK.status : ExitCode.SOME_FAILED.status;
+		console.flush();
 	}
 
-	private Sent send(HopperClient client, Manifest manifest, Path file, Map<String, Object> params,
-			String canonicalParams, PrintWriter out) throws IOException {
-		Manifest.Facts facts = Manifest.Facts.of(file, this.type, canonicalParams);
-		String known = manifest.taskOf(facts);
-		if (known != null) {
-			event(out, "skipped", file, known);
-			return new Sent(file, known, null);
+	/** The named batch: the one an earlier run opened (closed since: a new one), else a new one. */
+	private Manifest.BatchEntry batch(HopperClient client, Manifest manifest, Map<String, Object> params,
+			String canonicalParams) throws IOException {
+		Manifest.BatchEntry known = manifest.batch(this.batch);
+		if (known != null && !known.closed() && known.type().equals(this.type)
+				&& known.params().equals(canonicalParams)) {
+			return known;
 		}
-		try {
-			Task task = client.upload(file, this.type, params, facts.idempotencyKey());
-			manifest.record(facts, task.id());
-			event(out, "queued", file, task.id());
-			return new Sent(file, task.id(), null);
-		}
-		catch (HopperProblem problem) {
-			if (problem.status() == 401 || problem.status() == 403 || problem.isTransient()) {
-				throw problem; // the whole run is refused: no other file would fare better
-			}
-			event(out, "refused", file, problem.code());
-			return new Sent(file, null, problem.getMessage());
-		}
+		Manifest.BatchEntry opened = new Manifest.BatchEntry(this.batch, client.openBatch(this.type, params).id(),
+				this.type, canonicalParams, false);
+		manifest.record(opened);
+		return opened;
 	}
 
-	private List<String> awaitAll(HopperClient client, List<Sent> sent, PrintWriter out) throws IOException {
-		List<String> failed = new ArrayList<>();
-		if (this.out != null) {
-			Files.createDirectories(this.out);
-		}
-		for (Sent one : sent) {
-			Task task = client.await(one.taskId(), Duration.ofDays(1));
-			event(out, task.state().name().toLowerCase(java.util.Locale.ROOT), one.file(), task.id());
-			if (task.state() != Task.State.SUCCEEDED) {
-				failed.add(one.file() + ": " + task.state()
-						+ ((task.error() != null) ? " " + task.error().code() + ": " + task.error().message() : ""));
-			}
-			else if (this.out != null) {
-				Files.writeString(this.out.resolve(one.file().getFileName() + ".json"),
-						JSON.writerWithDefaultPrettyPrinter().writeValueAsString(client.result(task.id())));
-			}
-		}
-		return failed;
-	}
+	/** One run's uploads and the tasks it follows. */
+	private final class Run implements AutoCloseable {
 
-	private synchronized void event(PrintWriter out, String what, Path file, String detail) {
-		if (this.json) {
-			Map<String, String> event = new java.util.LinkedHashMap<>();
-			event.put("event", what);
-			event.put("file", file.toString());
-			event.put("detail", detail);
-			out.println(JSON.writeValueAsString(event));
+		private final HopperClient client;
+
+		private final Progress progress;
+
+		private final boolean follow;
+
+		private final @Nullable ResultWriter results;
+
+		private final ExecutorService uploads = Executors.newFixedThreadPool(UploadCommand.this.concurrency);
+
+		private final ExecutorService followers = Executors
+			.newFixedThreadPool(Math.min(UploadCommand.this.concurrency, MAX_FOLLOWED));
+
+		/*
+		 * Bound the files handed to each pool, so memory stays flat however many files there
+		 * are. Two bounds, not one: an upload waits for a follower's place while holding its own.
+		 */
+		private final Semaphore uploadPlaces = new Semaphore(2 * UploadCommand.this.concurrency);
+
+		private final Semaphore followPlaces = new Semaphore(2 * MAX_FOLLOWED);
+
+		private final AtomicInteger sent = new AtomicInteger();
+
+		private final AtomicInteger skipped = new AtomicInteger();
+
+		private final ConcurrentLinkedQueue<String> refused = new ConcurrentLinkedQueue<>();
+
+		private final ConcurrentLinkedQueue<String> failed = new ConcurrentLinkedQueue<>();
+
+		private final AtomicReference<@Nullable Exception> fatal = new AtomicReference<>();
+
+		Run(HopperClient client, Progress progress, boolean follow, @Nullable ResultWriter results) {
+			this.client = client;
+			this.progress = progress;
+			this.follow = follow;
+			this.results = results;
 		}
-		else {
-			out.println(what + " " + file + " " + detail);
+
+		void send(List<Source> files, Manifest manifest, Map<String, Object> params, String canonicalParams,
+				@Nullable String batchId) throws Exception {
+			for (Source file : files) {
+				this.uploadPlaces.acquire();
+				rethrowFatal();
+				this.uploads.execute(() -> {
+					try {
+						String taskId = upload(file, manifest, params, canonicalParams, batchId);
+						if (taskId != null && this.follow) {
+							this.followPlaces.acquire();
+							this.followers.execute(() -> follow(file, taskId));
+						}
+					}
+					catch (Exception ex) {
+						this.fatal.compareAndSet(null, ex);
+					}
+					finally {
+						this.uploadPlaces.release();
+					}
+				});
+			}
+			this.uploads.shutdown();
+			this.uploads.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+			rethrowFatal();
 		}
-		out.flush();
+
+		void awaitFollowed() throws Exception {
+			this.followers.shutdown();
+			this.followers.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
+			rethrowFatal();
+		}
+
+		private @Nullable String upload(Source file, Manifest manifest, Map<String, Object> params,
+				String canonicalParams, @Nullable String batchId) throws IOException {
+			if (this.fatal.get() != null) {
+				return null;
+			}
+			Manifest.Facts facts = Manifest.Facts.of(file.path(), UploadCommand.this.type,
+					(batchId != null) ? canonicalParams + " batch " + batchId : canonicalParams);
+			String known = manifest.taskOf(facts);
+			if (known != null) {
+				this.skipped.incrementAndGet();
+				this.progress.skipped(file.shown(), known);
+				this.progress.sent(file.size());
+				return known;
+			}
+			try {
+				Task task = (batchId != null)
+						? this.client.uploadTo(batchId, file.path(), facts.idempotencyKey(), this.progress::sent)
+						: this.client.upload(file.path(), UploadCommand.this.type, params, facts.idempotencyKey(),
+								this.progress::sent);
+				manifest.record(facts, task.id());
+				this.sent.incrementAndGet();
+				this.progress.queued(file.shown(), task.id());
+				return task.id();
+			}
+			catch (HopperProblem problem) {
+				if (problem.status() == 401 || problem.status() == 403 || problem.status() == 404
+						|| problem.status() == 409 || problem.isTransient()) {
+					throw problem; // the whole run is refused: no other file would fare better
+				}
+				this.progress.refused(file.shown(), problem.code());
+				this.refused.add(file.shown() + ": " + problem.getMessage());
+				return null;
+			}
+		}
+
+		private void follow(Source file, String taskId) {
+			try {
+				Task.State[] before = { Task.State.QUEUED };
+				Task last = this.client.follow(taskId, (task) -> {
+					if (task.state() != before[0]) {
+						this.progress.changed(file.shown(), task, before[0]);
+						before[0] = task.state();
+					}
+				});
+				if (last.state() != Task.State.SUCCEEDED) {
+					this.failed.add(file.shown() + ": " + last.state()
+							+ ((last.error() != null) ? " " + last.error().code() + ": " + last.error().message() : ""));
+				}
+				else if (this.results != null) {
+					this.results.write(file.name(), last, this.client.result(taskId));
+				}
+			}
+			catch (Exception ex) {
+				this.fatal.compareAndSet(null, ex);
+			}
+			finally {
+				this.followPlaces.release();
+			}
+		}
+
+		private void rethrowFatal() throws Exception {
+			Exception ex = this.fatal.get();
+			if (ex != null) {
+				throw ex;
+			}
+		}
+
+		@Override
+		public void close() throws IOException {
+			this.uploads.shutdownNow();
+			this.followers.shutdownNow();
+			if (this.results != null) {
+				this.results.close();
+			}
+		}
+
 	}
 
 	@SuppressWarnings("unchecked")
@@ -195,19 +311,21 @@ final class UploadCommand implements Callable<Integer> {
 		throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--params must be a JSON object");
 	}
 
-	private List<Path> files() {
-		List<Path> files = new ArrayList<>();
+	private List<Source> files() {
+		List<Source> files = new ArrayList<>();
 		for (Path path : this.paths) {
 			if (Files.isDirectory(path)) {
 				try (Stream<Path> walk = Files.walk(path)) {
-					walk.filter(Files::isRegularFile).sorted().forEach(files::add);
+					walk.filter(Files::isRegularFile)
+						.sorted()
+						.forEach((file) -> files.add(Source.of(file, path.relativize(file).toString())));
 				}
 				catch (IOException ex) {
 					throw new UncheckedIOException(ex);
 				}
 			}
 			else if (Files.isRegularFile(path)) {
-				files.add(path);
+				files.add(Source.of(path, path.getFileName().toString()));
 			}
 			else {
 				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "No such file: " + path);
@@ -216,7 +334,22 @@ final class UploadCommand implements Callable<Integer> {
 		return files;
 	}
 
-	private record Sent(Path file, @Nullable String taskId, @Nullable String refusal) {
+	/** A file to send: as given, and its name below the folder it was found in. */
+	private record Source(Path path, String name, long size) {
+
+		static Source of(Path path, String name) {
+			try {
+				return new Source(path, name.replace('\\', '/'), Files.size(path));
+			}
+			catch (IOException ex) {
+				throw new UncheckedIOException(ex);
+			}
+		}
+
+		String shown() {
+			return this.path.toString();
+		}
+
 	}
 
 }

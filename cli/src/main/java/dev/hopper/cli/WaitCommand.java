@@ -34,7 +34,7 @@ final class WaitCommand implements Callable<Integer> {
 	@Override
 	public Integer call() throws Exception {
 		PrintWriter out = this.spec.commandLine().getOut();
-		HopperClient client = this.connection.client(System.getenv());
+		HopperClient client = this.connection.client();
 		boolean allSucceeded = true;
 		for (String id : this.taskIds) {
 			Task task = client.await(id, this.timeout);
