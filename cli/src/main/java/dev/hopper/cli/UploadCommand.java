@@ -17,7 +17,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 
 import dev.hopper.client.HopperClient;
 import dev.hopper.client.HopperProblem;
@@ -88,16 +87,22 @@ final class UploadCommand implements Callable<Integer> {
 		}
 		Map<String, Object> params = parsedParams();
 		String canonicalParams = JSON.writeValueAsString(params);
-		List<Source> files = files();
+		try {
+			FileWalk.check(this.paths);
+		}
+		catch (FileWalk.NoSuchPath ex) {
+			throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), ex.getMessage());
+		}
 		HopperClient client = this.connection.client();
 		Manifest manifest = Manifest.at(this.manifestFile);
 		Progress progress = Progress.of(console, this.json, Terminal.isInteractive(System.getenv()));
-		progress.planned(files.size(), files.stream().mapToLong(Source::size).sum());
+		long[] planned = FileWalk.count(this.paths);
+		progress.planned((int) planned[0], planned[1]);
 		Manifest.BatchEntry batch = (this.batch != null) ? batch(client, manifest, params, canonicalParams) : null;
 		Run run = new Run(client, progress, (this.await || this.out != null),
 				(this.out != null) ? ResultWriter.into(this.out, ResultWriter.Format.JSON) : null);
 		try (run) {
-			run.send(files, manifest, params, canonicalParams, (batch != null) ? batch.id() : null);
+			run.send(manifest, params, canonicalParams, (batch != null) ? batch.id() : null);
 			if (batch != null) {
 				client.closeBatch(batch.id());
 				manifest.record(batch.closing());
@@ -187,9 +192,10 @@ final class UploadCommand implements Callable<Integer> {
 			this.results = results;
 		}
 
-		void send(List<Source> files, Manifest manifest, Map<String, Object> params, String canonicalParams,
-				@Nullable String batchId) throws Exception {
-			for (Source file : files) {
+		void send(Manifest manifest, Map<String, Object> params, String canonicalParams, @Nullable String batchId)
+				throws Exception {
+			FileWalk.each(UploadCommand.this.paths, (path, name) -> {
+				Source file = Source.of(path, name);
 				this.uploadPlaces.acquire();
 				rethrowFatal();
 				this.uploads.execute(() -> {
@@ -207,7 +213,7 @@ final class UploadCommand implements Callable<Integer> {
 						this.uploadPlaces.release();
 					}
 				});
-			}
+			});
 			this.uploads.shutdown();
 			this.uploads.awaitTermination(Long.MAX_VALUE, TimeUnit.DAYS);
 			rethrowFatal();
@@ -311,35 +317,12 @@ final class UploadCommand implements Callable<Integer> {
 		throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "--params must be a JSON object");
 	}
 
-	private List<Source> files() {
-		List<Source> files = new ArrayList<>();
-		for (Path path : this.paths) {
-			if (Files.isDirectory(path)) {
-				try (Stream<Path> walk = Files.walk(path)) {
-					walk.filter(Files::isRegularFile)
-						.sorted()
-						.forEach((file) -> files.add(Source.of(file, path.relativize(file).toString())));
-				}
-				catch (IOException ex) {
-					throw new UncheckedIOException(ex);
-				}
-			}
-			else if (Files.isRegularFile(path)) {
-				files.add(Source.of(path, path.getFileName().toString()));
-			}
-			else {
-				throw new picocli.CommandLine.ParameterException(this.spec.commandLine(), "No such file: " + path);
-			}
-		}
-		return files;
-	}
-
 	/** A file to send: as given, and its name below the folder it was found in. */
 	private record Source(Path path, String name, long size) {
 
 		static Source of(Path path, String name) {
 			try {
-				return new Source(path, name.replace('\\', '/'), Files.size(path));
+				return new Source(path, name, Files.size(path));
 			}
 			catch (IOException ex) {
 				throw new UncheckedIOException(ex);

@@ -1,13 +1,10 @@
 package dev.hopper.cli;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -33,11 +30,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HopperCommandLineTests {
 
-	private static final String KEY = "hop_cli-test-key";
+	private static final String KEY = StandaloneServer.KEY;
 
-	private static final String ADMIN_KEY = "hop_cli-test-admin-key";
+	private static final String ADMIN_KEY = StandaloneServer.ADMIN_KEY;
 
-	private Process server;
+	private StandaloneServer server;
 
 	private String url;
 
@@ -45,49 +42,16 @@ class HopperCommandLineTests {
 
 	@BeforeAll
 	void startHopper() throws Exception {
-		Path jar = Path.of("..", "standalone", "target", "hopper-standalone.jar").toAbsolutePath().normalize();
-		assertThat(jar).as("standalone's jar, built before this module").exists();
 		this.work = Files.createTempDirectory("hopper-cli");
-		int port;
-		try (ServerSocket free = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-			port = free.getLocalPort();
-		}
-		this.url = "http://127.0.0.1:" + port;
-		ProcessBuilder builder = new ProcessBuilder(java(), "-Xmx1g", "-jar", jar.toString(), "--server.port=" + port,
-				"--server.address=127.0.0.1", "--hopper.auth.development-key=" + KEY,
-				"--hopper.auth.admin-key=" + ADMIN_KEY, "--hopper.admission.intake-per-minute=100000",
-				"--hopper.admission.tenant-intake-per-minute.stormy=30")
-			.redirectErrorStream(true)
-			.redirectOutput(this.work.resolve("server.log").toFile());
-		builder.environment().put("HOPPER_DATA_DIR", this.work.resolve("data").toString());
-		this.server = builder.start();
-		HttpClient http = HttpClient.newHttpClient();
-		Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-		while (true) {
-			try {
-				HttpResponse<String> health = http.send(
-						HttpRequest.newBuilder(URI.create(this.url + "/actuator/health")).build(),
-						HttpResponse.BodyHandlers.ofString());
-				if (health.statusCode() == 200) {
-					break;
-				}
-			}
-			catch (IOException notYet) {
-				// still starting
-			}
-			assertThat(this.server.isAlive()).as("the server runs: see " + this.work.resolve("server.log")).isTrue();
-			assertThat(Instant.now()).as("the server answers within 3 minutes").isBefore(deadline);
-			Thread.sleep(500);
-		}
+		this.server = StandaloneServer.start(this.work, "--hopper.admission.intake-per-minute=100000",
+				"--hopper.admission.tenant-intake-per-minute.stormy=30");
+		this.url = this.server.url();
 	}
 
 	@AfterAll
 	void stopHopper() throws InterruptedException {
 		if (this.server != null) {
-			this.server.destroy();
-			if (!this.server.waitFor(60, TimeUnit.SECONDS)) {
-				this.server.destroyForcibly();
-			}
+			this.server.close();
 		}
 	}
 
@@ -393,22 +357,11 @@ class HopperCommandLineTests {
 	}
 
 	private static String java() {
-		return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+		return StandaloneServer.java();
 	}
 
-	/** A mono 16-bit 8 kHz sine, written here so the test needs no other module's fixtures. */
 	private static byte[] wav(double seconds, double hertz) {
-		int rate = 8_000;
-		int frames = (int) Math.round(seconds * rate);
-		ByteBuffer out = ByteBuffer.allocate(44 + 2 * frames).order(ByteOrder.LITTLE_ENDIAN);
-		out.put("RIFF".getBytes(StandardCharsets.US_ASCII)).putInt(36 + 2 * frames)
-			.put("WAVEfmt ".getBytes(StandardCharsets.US_ASCII)).putInt(16).putShort((short) 1).putShort((short) 1)
-			.putInt(rate).putInt(2 * rate).putShort((short) 2).putShort((short) 16)
-			.put("data".getBytes(StandardCharsets.US_ASCII)).putInt(2 * frames);
-		for (int i = 0; i < frames; i++) {
-			out.putShort((short) Math.round(0.5 * Short.MAX_VALUE * Math.sin(2 * Math.PI * hertz * i / rate)));
-		}
-		return out.array();
+		return StandaloneServer.wav(seconds, hertz);
 	}
 
 	private record Run(int exit, String output) {
