@@ -77,14 +77,8 @@ final class ResultsCommand implements Callable<Integer> {
 
 	/** A batch's tasks, or the one task of that id. */
 	private static Stream<Task> tasksOf(HopperClient client, String id) throws java.io.IOException {
-		try {
-			client.batch(id, 1, null);
+		if (Batches.find(client, id).isPresent()) {
 			return client.tasksOf(id);
-		}
-		catch (HopperProblem notABatch) {
-			if (notABatch.status() != 404) {
-				throw notABatch;
-			}
 		}
 		try {
 			return Stream.of(client.task(id));

@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 import tools.jackson.databind.json.JsonMapper;
 
 /** {@code hopper status TASK}: the task as JSON. */
-@Command(name = "status", mixinStandardHelpOptions = true, description = "Show a task.")
+@Command(name = "status", mixinStandardHelpOptions = true, description = "Show a batch (its counts) or a task.")
 final class StatusCommand implements Callable<Integer> {
 
 	@Spec
@@ -18,15 +18,17 @@ final class StatusCommand implements Callable<Integer> {
 	@Mixin
 	Connection connection = new Connection();
 
-	@Parameters(paramLabel = "TASK")
-	String taskId = "";
+	@Parameters(paramLabel = "ID", description = "A batch or task id")
+	String id = "";
 
 	@Override
 	public Integer call() throws Exception {
+		dev.hopper.client.HopperClient client = this.connection.client();
+		java.util.Optional<dev.hopper.client.Batch> batch = Batches.find(client, this.id);
+		Object shown = batch.isPresent() ? batch.get() : client.task(this.id);
 		this.spec.commandLine()
 			.getOut()
-			.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter()
-				.writeValueAsString(this.connection.client().task(this.taskId)));
+			.println(JsonMapper.builder().build().writerWithDefaultPrettyPrinter().writeValueAsString(shown));
 		return ExitCode.OK.status;
 	}
 

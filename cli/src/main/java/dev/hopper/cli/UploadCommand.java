@@ -50,7 +50,8 @@ final class UploadCommand implements Callable<Integer> {
 	@Mixin
 	Connection connection = new Connection();
 
-	@Parameters(arity = "1..*", paramLabel = "PATH", description = "Files and folders (folders are read recursively)")
+	@Parameters(arity = "1..*", paramLabel = "PATH",
+			description = "Files, folders (read recursively) and quoted globs ('data/**.wav')")
 	List<Path> paths = new ArrayList<>();
 
 	@Option(names = "--type", required = true, description = "The job type, e.g. audio-features")

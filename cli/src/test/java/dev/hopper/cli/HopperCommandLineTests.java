@@ -87,6 +87,13 @@ class HopperCommandLineTests {
 		assertThat(again.output()).as("nothing sent twice").doesNotContain("\"queued\"");
 		assertThat(again.lines("{\"sent\":0,\"skipped\":6,\"refused\":[")).hasSize(1);
 		assertThat(again.exit()).as("the refused file is still refused").isEqualTo(1);
+
+		Run glob = hopper("upload", folder.getParent() + "/**.wav", "--type", "audio-features", "--manifest",
+				manifest.toString());
+		assertThat(glob.exit()).as("a glob of the six WAVs, all sent before: " + glob.output()).isZero();
+		assertThat(glob.lines("skipped ")).hasSize(6);
+		assertThat(hopper("upload", folder.getParent() + "/**.flac", "--type", "audio-features").exit())
+			.as("a glob that matches nothing").isEqualTo(2);
 	}
 
 	@Test
@@ -232,6 +239,11 @@ class HopperCommandLineTests {
 		try (var written = Files.list(results)) {
 			assertThat(written.count()).isEqualTo(198);
 		}
+
+		Run waited = hopper("wait", batchId);
+		assertThat(waited.exit()).as(waited.output()).isZero();
+		assertThat(waited.output()).contains("succeeded batch " + batchId + ": 198 succeeded, 0 failed");
+		assertThat(hopper("status", batchId).output()).contains("\"complete\" : true");
 
 		Path table = this.work.resolve("mixed-csv");
 		Run csv = hopper("results", batchId, "--out", table.toString(), "--format", "csv");
