@@ -1,12 +1,10 @@
 package dev.hopper.api.intake;
 
 import dev.hopper.api.ApiSlice;
-import dev.hopper.core.task.BatchStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.HttpStatus;
-import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,8 +17,6 @@ import static org.mockito.Mockito.never;
 @WebMvcTest(controllers = BatchIntakeController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
 class BatchIntakeControllerTests extends IntakeSlice {
 
-	@MockitoBean
-	BatchStore batches;
 
 	@Test
 	void eachGoodFileBecomesATaskAndARefusedOneIsListedWithItsReason() {

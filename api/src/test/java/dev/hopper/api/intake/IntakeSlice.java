@@ -1,5 +1,7 @@
 package dev.hopper.api.intake;
 
+import dev.hopper.api.status.TenantBatches;
+import dev.hopper.core.task.BatchStore;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -19,11 +21,14 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.BDDMockito.willAnswer;
 
 /** The intake controllers' slice: intake's own parts for real, what they store into as test doubles. */
-@Import(IntakeConfiguration.class)
+@Import({ IntakeConfiguration.class, TenantBatches.class })
 abstract class IntakeSlice extends ApiSlice {
 
 	@MockitoBean
 	protected BlobStore blobs;
+
+	@MockitoBean
+	protected BatchStore batches;
 
 	@MockitoBean
 	protected TaskLifecycle lifecycle;

@@ -27,7 +27,7 @@ import static org.mockito.BDDMockito.given;
 
 /** {@code GET /api/v1/batches/{id}} and its redrive: counts, pages and the problem codes. */
 @WebMvcTest(controllers = BatchStatusController.class, properties = "hopper.auth.admin-key=" + ApiSlice.ADMIN_KEY)
-@Import({ TaskViews.class })
+@Import({ TaskViews.class, TenantBatches.class })
 class BatchStatusControllerTests extends ApiSlice {
 
 	@MockitoBean
