@@ -37,7 +37,8 @@ class CvMapParserTests {
 	private final CvMapParser parser = new CvMapParser();
 
 	@ParameterizedTest
-	@CsvSource({ "CAD, 0, 90, 1, 1", "CAD, 8, 60, 1, 11", "SKETCH, -30, 45, 1, 3", "COLOURED, 17, 60, 2, 2" })
+	@CsvSource({ "CAD, 0, 90, 1, 1", "CAD, 8, 60, 1, 11", "SKETCH, -30, 45, 1, 3", "COLOURED, 17, 60, 2, 2",
+			"DARK, 8, 60, 2, 31" })
 	void cleanPlansAreParsedSlotForSlotWithTheirTypesAndNames(PlanSpec.Style style, double rotation, int angle,
 			int levels, long seed) {
 		FloorPlanGenerator.GeneratedPlan plan = this.generator.generate(new PlanSpec(style, rotation, angle, levels, false,
@@ -54,7 +55,7 @@ class CvMapParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "CAD, 0, 90, 1, 1", "SKETCH, -30, 45, 1, 3", "COLOURED, 17, 60, 2, 2" })
+	@CsvSource({ "CAD, 0, 90, 1, 1", "SKETCH, -30, 45, 1, 3", "COLOURED, 17, 60, 2, 2", "DARK, 0, 90, 1, 32" })
 	void aislesBecomeAConnectedLaneGraphReachingEveryEntrance(PlanSpec.Style style, double rotation, int angle,
 			int levels, long seed) {
 		FloorPlanGenerator.GeneratedPlan plan = this.generator.generate(new PlanSpec(style, rotation, angle, levels, false,
@@ -85,7 +86,7 @@ class CvMapParserTests {
 	}
 
 	@ParameterizedTest
-	@CsvSource({ "SKETCH, -30, 45, 1, 3", "COLOURED, -12, 90, 1, 12" })
+	@CsvSource({ "SKETCH, -30, 45, 1, 3", "COLOURED, -12, 90, 1, 12", "DARK, 25, 60, 1, 33" })
 	void photographedPlansKeepMostSlots(PlanSpec.Style style, double rotation, int angle, int levels, long seed) {
 		FloorPlanGenerator.GeneratedPlan plan = this.generator.generate(new PlanSpec(style, rotation, angle, levels, true,
 				seed));
@@ -96,7 +97,8 @@ class CvMapParserTests {
 	/** At 30 pixels a metre (2–3 MP) labels are about 12 pixels tall: readable at any rotation. */
 	@ParameterizedTest
 	@CsvSource({ "CAD, 0, 90, 2, 21, false", "COLOURED, 17, 60, 1, 22, false", "SKETCH, 90, 45, 1, 23, false",
-			"CAD, 135, 60, 2, 24, false", "COLOURED, 163, 90, 1, 25, true", "SKETCH, -17, 60, 1, 26, true" })
+			"CAD, 135, 60, 2, 24, false", "COLOURED, 163, 90, 1, 25, true", "SKETCH, -17, 60, 1, 26, true",
+			"DARK, 17, 60, 1, 34, false", "DARK, -8, 90, 1, 35, true" })
 	void paintedLabelsLargeEnoughToReadBecomeTheSlotIds(PlanSpec.Style style, double rotation, int angle, int levels,
 			long seed, boolean photographed) {
 		FloorPlanGenerator.GeneratedPlan plan = new FloorPlanGenerator(30)

@@ -182,6 +182,8 @@ public final class FloorPlanGenerator {
 						new Color(150, 190, 245), new Color(160, 225, 165), new Color(20, 60, 170), new Color(20, 120, 40));
 				case SKETCH -> new Palette(new Color(246, 242, 230), null, new Color(35, 35, 45), null, null,
 						new Color(35, 35, 45), new Color(35, 35, 45));
+				case DARK -> new Palette(new Color(44, 46, 50), new Color(62, 64, 68), new Color(238, 238, 228),
+						new Color(30, 90, 200), new Color(25, 135, 65), new Color(245, 245, 245), new Color(245, 245, 245));
 			};
 		}
 

@@ -28,13 +28,16 @@ public final class MapScoringCommand {
 
 	public static void main(String[] args) throws Exception {
 		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
+		List<PlanSpec.Style> styles = (args.length > 1) ? java.util.Arrays.stream(args[1].split(","))
+			.map((name) -> PlanSpec.Style.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)))
+			.toList() : List.of(PlanSpec.Style.values());
 		CvMapParser parser = new CvMapParser();
 		List<Scored> scored = new ArrayList<>();
 		long seed = 1;
 		// 12 pixels a metre: labels too small to read (ids by the row scheme); 30: readable
 		for (double scale : SCALES) {
 			FloorPlanGenerator generator = new FloorPlanGenerator(scale);
-			for (PlanSpec.Style style : PlanSpec.Style.values()) {
+			for (PlanSpec.Style style : styles) {
 				for (double rotation : new double[] { 0, 17, 90, 135 }) {
 					for (int angle : new int[] { 90, 60, 45 }) {
 						for (boolean photographed : new boolean[] { false, true }) {

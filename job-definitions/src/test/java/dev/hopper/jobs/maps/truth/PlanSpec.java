@@ -17,7 +17,10 @@ public record PlanSpec(Style style, double rotationDegrees, int slotAngleDegrees
 		COLOURED,
 
 		/** Wobbly pen lines on off-white paper. */
-		SKETCH
+		SKETCH,
+
+		/** An app-style dark map: white lines on a dark asphalt floor, reserved slots filled with strong colour. */
+		DARK
 
 	}
 
