@@ -20,13 +20,14 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser implements MapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-5";
+	public static final String VERSION = "cv-6";
 
 	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
-		GrayU8 closed = ToothCloser.close(ink, raster.diagonal() / 80);
+		double reach = raster.diagonal() / 80;
+		GrayU8 closed = ToothCloser.close(DashJoiner.join(ink, reach), reach);
 		SlotFinder.Regions regions = SlotFinder.find(closed);
 		List<SlotType> types = new SlotTyper(raster, ink, regions.labels()).types(regions.slots());
 		List<Slot> slots = new ArrayList<>();

@@ -32,6 +32,8 @@ import dev.hopper.jobs.maps.plan.SlotType;
  * between them joined at both ends, an entrance and an exit as gaps in the outer wall.
  * Everything drawn goes through one transform (scale, rotation, placement), and the truth
  * goes through the same one; photographed plans then go through a perspective warp too.
+ * A varying generator also draws each plan's lines, labels and clutter as the seed picks
+ * ({@link Strokes}): what real plans differ in beyond their palette.
  */
 public final class FloorPlanGenerator {
 
@@ -49,12 +51,50 @@ public final class FloorPlanGenerator {
 
 	private final double pixelsPerMetre;
 
+	private final boolean varied;
+
 	public FloorPlanGenerator() {
 		this(12.0);
 	}
 
 	public FloorPlanGenerator(double pixelsPerMetre) {
+		this(pixelsPerMetre, false);
+	}
+
+	/** With {@code varied}, each plan's strokes, font and clutter are picked from its seed. */
+	public FloorPlanGenerator(double pixelsPerMetre, boolean varied) {
 		this.pixelsPerMetre = pixelsPerMetre;
+		this.varied = varied;
+	}
+
+	/**
+	 * How a plan's lines, labels and clutter are drawn beyond its style's palette.
+	 *
+	 * @param lineScale stall lines and walls this many times their usual width (1–10 px)
+	 * @param dashed stall lines dashed
+	 * @param doubled stall lines drawn as two thin parallel lines
+	 * @param font the labels' font family
+	 * @param grid a survey grid of thin pale lines across the whole plan, which are not stalls
+	 * @param pillars pillars standing in the double row's spine
+	 */
+	public record Strokes(double lineScale, boolean dashed, boolean doubled, String font, boolean grid,
+			boolean pillars) {
+
+		static final Strokes PLAIN = new Strokes(1, false, false, Font.SANS_SERIF, false, false);
+
+		static Strokes pick(Random random) {
+			String[] fonts = { Font.SANS_SERIF, Font.SERIF, Font.MONOSPACED, Font.DIALOG };
+			return new Strokes(0.6 + 2.4 * random.nextDouble(), random.nextDouble() < 0.25,
+					random.nextDouble() < 0.2, fonts[random.nextInt(fonts.length)], random.nextDouble() < 0.3,
+					random.nextDouble() < 0.3);
+		}
+
+		String name() {
+			return String.format("lines×%.1f%s%s%s%s, %s", this.lineScale, this.dashed ? ", dashed" : "",
+					this.doubled ? ", doubled" : "", this.grid ? ", grid" : "", this.pillars ? ", pillars" : "",
+					this.font.toLowerCase());
+		}
+
 	}
 
 	public GeneratedPlan generate(PlanSpec spec) {
@@ -81,7 +121,11 @@ public final class FloorPlanGenerator {
 		Palette palette = Palette.of(spec.style());
 		g.setColor(palette.paper);
 		g.fillRect(0, 0, width, height);
-		Pen pen = new Pen(g, toImage, palette, spec.style() == PlanSpec.Style.SKETCH ? random : null);
+		// picked from a stream of its own, so a plain plan and its varied twin share their layout;
+		// mixed first, since Random's first draws for neighbouring seeds are nearly equal
+		Strokes strokes = this.varied ? Strokes.pick(new Random(new java.util.SplittableRandom(spec.seed()).nextLong()))
+				: Strokes.PLAIN;
+		Pen pen = new Pen(g, toImage, palette, spec.style() == PlanSpec.Style.SKETCH ? random : null, strokes);
 
 		List<Level> levels = new ArrayList<>();
 		for (int l = 0; l < spec.levels(); l++) {
@@ -89,9 +133,12 @@ public final class FloorPlanGenerator {
 			levels.add(drawLevel(pen, "L" + (l + 1), l, x0, stalls, spacing, slant, angle, levelWidth, levelHeight,
 					random));
 		}
+		if (strokes.grid()) {
+			pen.grid(-MARGIN, -MARGIN, planWidth + 2 * MARGIN, levelHeight + 2 * MARGIN);
+		}
 		g.dispose();
 		ParkingMap truth = new ParkingMap(width, height, levels, ParkingMap.Parser.cv(), null);
-		GeneratedPlan plan = new GeneratedPlan(spec, image, Truths.mapPoints(truth, (p) -> {
+		GeneratedPlan plan = new GeneratedPlan(spec, strokes, image, Truths.mapPoints(truth, (p) -> {
 			Point2D mapped = toImage.transform(new Point2D.Double(p.x(), p.y()), null);
 			return new Point(mapped.getX(), mapped.getY());
 		}));
@@ -141,6 +188,7 @@ public final class FloorPlanGenerator {
 		slots.addAll(pen.row(prefix + "C", rowStart, 2 * d + AISLE, stalls, spacing, slant, d, 0, random, 0, 2));
 		slots.addAll(pen.row(prefix + "D", rowStart, height, stalls, spacing, slant, -d, 1, random, 1, 3));
 		pen.line(rowStart, 2 * d + AISLE, rowStart + stalls * spacing, 2 * d + AISLE);
+		pen.pillars(rowStart, 2 * d + AISLE, stalls, spacing);
 
 		// aisle 1 is one-way, left to right, and says so with arrows
 		for (double x = x0 + AISLE + 4; x < x0 + width - AISLE - 4; x += 12) {
@@ -169,7 +217,7 @@ public final class FloorPlanGenerator {
 	}
 
 	/** The plan image, its truth, and how it was made. */
-	public record GeneratedPlan(PlanSpec spec, BufferedImage image, ParkingMap truth) {
+	public record GeneratedPlan(PlanSpec spec, Strokes strokes, BufferedImage image, ParkingMap truth) {
 	}
 
 	private record Palette(Color paper, Color floor, Color ink, Color disabledFill, Color evFill, Color disabledIcon,
@@ -202,12 +250,42 @@ public final class FloorPlanGenerator {
 
 		private final double scale;
 
-		Pen(Graphics2D g, AffineTransform toImage, Palette palette, Random wobble) {
+		private final Strokes strokes;
+
+		Pen(Graphics2D g, AffineTransform toImage, Palette palette, Random wobble, Strokes strokes) {
 			this.g = g;
 			this.toImage = toImage;
 			this.palette = palette;
 			this.wobble = wobble;
+			this.strokes = strokes;
 			this.scale = Math.sqrt(Math.abs(toImage.getDeterminant()));
+		}
+
+		/** Pale survey lines every 5 m across everything, drawn last, as a CAD export's grid layer. */
+		void grid(double x0, double y0, double w, double h) {
+			Color pale = blend(this.palette.ink, this.palette.paper, 0.55);
+			for (double x = x0; x <= x0 + w; x += 5) {
+				stroke(new Line2D.Double(x, y0, x, y0 + h), pale, 0.05, null);
+			}
+			for (double y = y0; y <= y0 + h; y += 5) {
+				stroke(new Line2D.Double(x0, y, x0 + w, y), pale, 0.05, null);
+			}
+		}
+
+		/** Square pillars on the double row's spine, every fourth stall line. */
+		void pillars(double x0, double spine, int stalls, double spacing) {
+			if (!this.strokes.pillars()) {
+				return;
+			}
+			for (int i = 2; i < stalls; i += 4) {
+				fill(new Rectangle2D.Double(x0 + i * spacing - 0.3, spine - 0.3, 0.6, 0.6), this.palette.ink);
+			}
+		}
+
+		private static Color blend(Color a, Color b, double towardB) {
+			return new Color((int) Math.round(a.getRed() + (b.getRed() - a.getRed()) * towardB),
+					(int) Math.round(a.getGreen() + (b.getGreen() - a.getGreen()) * towardB),
+					(int) Math.round(a.getBlue() + (b.getBlue() - a.getBlue()) * towardB));
 		}
 
 		void floor(double x, double y, double w, double h) {
@@ -217,11 +295,24 @@ public final class FloorPlanGenerator {
 		}
 
 		void wall(double x1, double y1, double x2, double y2) {
-			stroke(new Line2D.Double(x1, y1, x2, y2), this.palette.ink, WALL);
+			stroke(new Line2D.Double(x1, y1, x2, y2), this.palette.ink, WALL * Math.max(1, this.strokes.lineScale()),
+					null);
 		}
 
+		/** A stall line: as the plan's strokes say, plain, dashed or doubled. */
 		void line(double x1, double y1, double x2, double y2) {
-			stroke(new Line2D.Double(x1, y1, x2, y2), this.palette.ink, 0.12);
+			double width = 0.12 * this.strokes.lineScale();
+			float[] dashes = this.strokes.dashed() ? new float[] { (float) (0.6 * this.scale), (float) (0.35 * this.scale) }
+					: null;
+			if (!this.strokes.doubled()) {
+				stroke(new Line2D.Double(x1, y1, x2, y2), this.palette.ink, width, dashes);
+				return;
+			}
+			double length = Math.hypot(x2 - x1, y2 - y1);
+			double nx = -(y2 - y1) / length * 0.12;
+			double ny = (x2 - x1) / length * 0.12;
+			stroke(new Line2D.Double(x1 + nx, y1 + ny, x2 + nx, y2 + ny), this.palette.ink, width * 0.6, dashes);
+			stroke(new Line2D.Double(x1 - nx, y1 - ny, x2 - nx, y2 - ny), this.palette.ink, width * 0.6, dashes);
 		}
 
 		/**
@@ -285,10 +376,11 @@ public final class FloorPlanGenerator {
 			if (type == SlotType.DISABLED) {
 				// the wheelchair: a wheel, a head, a back and a seat, kept clear of the stall lines
 				double k = 0.85;
-				stroke(new Ellipse2D.Double(at.x() - 0.55 * k, at.y() - 0.2 * k, 1.1 * k, 1.1 * k), ink, 0.16);
+				stroke(new Ellipse2D.Double(at.x() - 0.55 * k, at.y() - 0.2 * k, 1.1 * k, 1.1 * k), ink, 0.16, null);
 				fill(new Ellipse2D.Double(at.x() - 0.2 * k, at.y() - 1.15 * k, 0.4 * k, 0.4 * k), ink);
-				stroke(new Line2D.Double(at.x(), at.y() - 0.7 * k, at.x(), at.y() + 0.15 * k), ink, 0.16);
-				stroke(new Line2D.Double(at.x(), at.y() + 0.15 * k, at.x() + 0.45 * k, at.y() + 0.15 * k), ink, 0.16);
+				stroke(new Line2D.Double(at.x(), at.y() - 0.7 * k, at.x(), at.y() + 0.15 * k), ink, 0.16, null);
+				stroke(new Line2D.Double(at.x(), at.y() + 0.15 * k, at.x() + 0.45 * k, at.y() + 0.15 * k), ink, 0.16,
+						null);
 			}
 			else {
 				// a lightning bolt
@@ -320,7 +412,7 @@ public final class FloorPlanGenerator {
 		/** An arrow across a wall gap: 1 points into the plan from the left wall or out of it on the right. */
 		void entranceArrow(double x, double y, int oneWay) {
 			double outside = (x < 1e-9 || oneWay == 0) ? -2.5 : 2.5;
-			stroke(new Line2D.Double(x + outside - 1.2, y, x + outside + 1.2, y), this.palette.ink, 0.2);
+			stroke(new Line2D.Double(x + outside - 1.2, y, x + outside + 1.2, y), this.palette.ink, 0.2, null);
 			arrowHead(x + outside + 1.2, y, 1);
 			if (oneWay == 0) {
 				arrowHead(x + outside - 1.2, y, -1);
@@ -347,11 +439,11 @@ public final class FloorPlanGenerator {
 			this.g.translate(at.getX(), at.getY());
 			this.g.rotate(rotation);
 			float size = (float) (heightMetres * this.scale);
-			this.g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(6, Math.round(size))));
+			this.g.setFont(new Font(this.strokes.font(), Font.BOLD, Math.max(6, Math.round(size))));
 			int w = this.g.getFontMetrics().stringWidth(text);
 			if (w > maxWidthMetres * this.scale) {
 				size = (float) (size * maxWidthMetres * this.scale / w);
-				this.g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, Math.max(6, Math.round(size))));
+				this.g.setFont(new Font(this.strokes.font(), Font.BOLD, Math.max(6, Math.round(size))));
 				w = this.g.getFontMetrics().stringWidth(text);
 			}
 			this.g.setColor(this.palette.ink);
@@ -359,14 +451,15 @@ public final class FloorPlanGenerator {
 			this.g.setTransform(saved);
 		}
 
-		private void stroke(Shape shape, Color color, double widthMetres) {
+		private void stroke(Shape shape, Color color, double widthMetres, float[] dashes) {
 			Shape drawn = this.toImage.createTransformedShape(jitter(shape));
 			this.g.setColor(color);
 			double width = widthMetres * this.scale;
 			if (this.wobble != null) {
 				width *= 0.8 + 0.5 * this.wobble.nextDouble();
 			}
-			this.g.setStroke(new BasicStroke((float) Math.max(1.0, width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER));
+			this.g.setStroke(new BasicStroke((float) Math.max(1.0, width), BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER,
+					10f, dashes, 0f));
 			this.g.draw(drawn);
 		}
 

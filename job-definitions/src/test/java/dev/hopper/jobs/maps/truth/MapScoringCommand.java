@@ -28,15 +28,16 @@ public final class MapScoringCommand {
 
 	public static void main(String[] args) throws Exception {
 		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
-		List<PlanSpec.Style> styles = (args.length > 1) ? java.util.Arrays.stream(args[1].split(","))
+		List<PlanSpec.Style> styles = (args.length > 1 && !args[1].equals("all")) ? java.util.Arrays.stream(args[1].split(","))
 			.map((name) -> PlanSpec.Style.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)))
 			.toList() : List.of(PlanSpec.Style.values());
+		boolean varied = args.length > 2 && args[2].equals("varied");
 		CvMapParser parser = new CvMapParser();
 		List<Scored> scored = new ArrayList<>();
 		long seed = 1;
 		// 12 pixels a metre: labels too small to read (ids by the row scheme); 30: readable
 		for (double scale : SCALES) {
-			FloorPlanGenerator generator = new FloorPlanGenerator(scale);
+			FloorPlanGenerator generator = new FloorPlanGenerator(scale, varied);
 			for (PlanSpec.Style style : styles) {
 				for (double rotation : new double[] { 0, 17, 90, 135 }) {
 					for (int angle : new int[] { 90, 60, 45 }) {
@@ -62,11 +63,22 @@ public final class MapScoringCommand {
 		table("degradation", scored, (s) -> s.spec.photographed() ? "photographed (JPEG)" : "clean (PNG)");
 		table("style × degradation", scored,
 				(s) -> s.spec.style().name().toLowerCase() + (s.spec.photographed() ? ", photographed" : ", clean"));
-		worst(scored, 15);
+		if (varied) {
+			table("stall line width", scored, (s) -> (s.strokes.lineScale() < 1) ? "thin (× 0.6–1)"
+					: (s.strokes.lineScale() < 2) ? "usual (× 1–2)" : "thick (× 2–3)");
+			table("stall lines", scored,
+					(s) -> s.strokes.dashed() ? (s.strokes.doubled() ? "dashed, doubled" : "dashed")
+							: s.strokes.doubled() ? "doubled" : "solid");
+			table("clutter", scored, (s) -> (s.strokes.grid() ? "grid" : "") + (s.strokes.grid() && s.strokes.pillars()
+					? " + " : "") + (s.strokes.pillars() ? "pillars" : "") + (!s.strokes.grid() && !s.strokes.pillars()
+							? "none" : ""));
+			table("label font", scored, (s) -> s.strokes.font().toLowerCase());
+		}
+		worst(scored, 15, varied);
 	}
 
 	/** The plans furthest under a target (F1, disabled or EV recall): where to look next. */
-	private static void worst(List<Scored> scored, int count) {
+	private static void worst(List<Scored> scored, int count, boolean varied) {
 		System.out.println("Plans furthest under a target (F1, disabled or EV recall), worst first\n");
 		System.out.println("| plan | px/m | slots | F1 | disabled recall | EV recall | id accuracy |");
 		System.out.println("|---|---|---|---|---|---|---|");
@@ -74,7 +86,8 @@ public final class MapScoringCommand {
 			.filter((s) -> s.shortfall() > 0)
 			.sorted(Comparator.comparingDouble(Scored::shortfall).reversed())
 			.limit(count)
-			.forEach((s) -> System.out.printf("| %s | %.0f | %d | %.3f | %.3f | %.3f | %.3f |%n", s.spec.name(), s.scale,
+			.forEach((s) -> System.out.printf("| %s | %.0f | %d | %.3f | %.3f | %.3f | %.3f |%n",
+					s.spec.name() + (varied ? " (" + s.strokes.name() + ")" : ""), s.scale,
 					s.score.truthSlots(), s.score.f1(), s.score.disabledRecall(), s.score.evRecall(),
 					s.score.idAccuracy()));
 		System.out.println();
@@ -86,7 +99,7 @@ public final class MapScoringCommand {
 		byte[] file = plan.spec().photographed() ? MapFixtures.jpeg(plan.image(), 0.85f) : MapFixtures.png(plan.image());
 		BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(file));
 		ParkingMap parsed = parser.parse(uploaded);
-		return new Scored(plan.spec(), scale, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * scale));
+		return new Scored(plan.spec(), plan.strokes(), scale, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * scale));
 	}
 
 	private static void table(String by, List<Scored> scored, Function<Scored, String> key) {
@@ -107,7 +120,7 @@ public final class MapScoringCommand {
 		System.out.println();
 	}
 
-	private record Scored(PlanSpec spec, double scale, PlanScore score) {
+	private record Scored(PlanSpec spec, FloorPlanGenerator.Strokes strokes, double scale, PlanScore score) {
 
 		/** The largest gap to a target of issue 4: F1 0.98 clean / 0.90 photographed, types 0.95. */
 		double shortfall() {

@@ -50,7 +50,7 @@ final class Photograph {
 		}
 		BufferedImage blurred = new ConvolveOp(gaussian(0.8), ConvolveOp.EDGE_NO_OP, null).filter(warped, null);
 		BufferedImage photo = decode(MapFixtures.jpeg(blurred, 0.7f));
-		return new FloorPlanGenerator.GeneratedPlan(plan.spec(), photo, Truths.mapPoints(plan.truth(), (p) -> {
+		return new FloorPlanGenerator.GeneratedPlan(plan.spec(), plan.strokes(), photo, Truths.mapPoints(plan.truth(), (p) -> {
 			double[] mapped = apply(forward, p.x(), p.y());
 			return new Point(mapped[0], mapped[1]);
 		}));
