@@ -10,8 +10,10 @@ import boofcv.struct.image.GrayU8;
 /**
  * Which pixels are ink (1) and which are floor (0). A local-mean threshold, so uneven light
  * on a photographed printout and tinted floors or slot fills do not turn into ink; only
- * what is clearly darker than its surroundings does. A photographed sheet may lie on a
- * darker table; what is off the sheet is not ink either.
+ * what is clearly darker than its surroundings does. Ink must also lie beside some pixel
+ * nearer the plan's ink than its paper: a stroke's soft edge does, but a survey grid or
+ * dimension lines drawn pale have no dark core, and are not stalls. A
+ * photographed sheet may lie on a darker table; what is off the sheet is not ink either.
  */
 final class InkMask {
 
@@ -31,8 +33,42 @@ final class InkMask {
 				ink.data[i] = 0;
 			}
 		}
+		// and be a dark core or beside one: pale lines are not ink
+		int core = coreLevel(raster);
+		GrayU8 cores = new GrayU8(raster.width(), raster.height());
+		for (int i = 0; i < cores.data.length; i++) {
+			cores.data[i] = (byte) (((raster.gray().data[i] & 0xFF) <= core) ? 1 : 0);
+		}
+		GrayU8 near = BinaryImageOps.dilate8(cores, 1, null);
+		for (int i = 0; i < ink.data.length; i++) {
+			if (near.data[i] == 0) {
+				ink.data[i] = 0;
+			}
+		}
 		clearTable(raster, ink);
 		return BinaryImageOps.removePointNoise(ink, null);
+	}
+
+	/** Halfway between the plan's ink (its darkest 2 %) and its paper (the median), at most {@link #DARK}. */
+	private static int coreLevel(Raster raster) {
+		int[] histogram = new int[256];
+		for (byte b : raster.gray().data) {
+			histogram[b & 0xFF]++;
+		}
+		int pixels = raster.gray().data.length;
+		int ink = -1;
+		int paper = -1;
+		int seen = 0;
+		for (int value = 0; value < 256 && paper < 0; value++) {
+			seen += histogram[value];
+			if (ink < 0 && seen >= 0.02 * pixels) {
+				ink = value;
+			}
+			if (seen >= 0.5 * pixels) {
+				paper = value;
+			}
+		}
+		return Math.min(DARK, (ink + paper) / 2);
 	}
 
 	/**
