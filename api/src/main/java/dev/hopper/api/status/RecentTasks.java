@@ -49,14 +49,16 @@ public class RecentTasks {
 
 	Optional<Task> find(String id) {
 		long now = this.clock.millis();
+		int stripe = stripe(id);
 		Read recent = this.reads.get(id);
-		if (recent != null && recent.until() > now) {
+		// the entry first, then the count: a notice that came after the entry was read shows
+		// in the count, so a read kept a moment before the notice removes it is never served
+		long noticesNow = this.notices.get(stripe);
+		if (recent != null && recent.until() > now && recent.notices() == noticesNow) {
 			return Optional.of(recent.task());
 		}
-		int stripe = stripe(id);
-		long noticesBefore = this.notices.get(stripe);
 		Optional<Task> found = this.tasks.find(id);
-		found.ifPresent((task) -> keep(id, new Read(task, now + maxAge(task).toMillis()), stripe, noticesBefore));
+		found.ifPresent((task) -> keep(id, new Read(task, now + maxAge(task).toMillis(), noticesNow), stripe));
 		return found;
 	}
 
@@ -66,13 +68,14 @@ public class RecentTasks {
 		this.reads.remove(id);
 	}
 
-	private void keep(String id, Read read, int stripe, long noticesBefore) {
+	private void keep(String id, Read read, int stripe) {
 		if (this.reads.size() >= MAX_ENTRIES) {
 			this.reads.clear();
 		}
 		this.reads.put(id, read);
-		// put first, then look: a notice either shows here or removes the read after the put
-		if (this.notices.get(stripe) != noticesBefore) {
+		// put first, then look: a notice either shows here or removes the read after the put;
+		// between the two, readers check the count themselves
+		if (this.notices.get(stripe) != read.notices()) {
 			this.reads.remove(id, read);
 		}
 	}
@@ -85,7 +88,8 @@ public class RecentTasks {
 		return Math.floorMod(id.hashCode(), STRIPES);
 	}
 
-	private record Read(Task task, long until) {
+	/** A task as read from the store, until when it may be served, and its stripe's notice count before the read. */
+	private record Read(Task task, long until, long notices) {
 	}
 
 }
