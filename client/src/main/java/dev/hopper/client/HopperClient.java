@@ -277,6 +277,11 @@ public final class HopperClient {
 		return json("/api/v1/tasks/" + encoded(id) + "/result");
 	}
 
+	/** A succeeded task's result as its type's record: {@link AudioFeatures} or {@link MapPlan}. */
+	public <T> T result(String id, Class<T> type) throws IOException {
+		return read(send(request("/api/v1/tasks/" + encoded(id) + "/result").GET(), true), type);
+	}
+
 	/** Cancels a task: at once when it waits, at its next chunk boundary when it runs. */
 	public Task cancel(String id) throws IOException {
 		return read(send(request("/api/v1/tasks/" + encoded(id)).DELETE(), true), Task.class);

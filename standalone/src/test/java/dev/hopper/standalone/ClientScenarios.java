@@ -14,6 +14,9 @@ import dev.hopper.client.HopperProblem;
 import dev.hopper.client.Task;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
+import dev.hopper.jobs.maps.truth.FloorPlanGenerator;
+import dev.hopper.jobs.maps.truth.MapFixtures;
+import dev.hopper.jobs.maps.truth.PlanSpec;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,6 +43,11 @@ interface ClientScenarios extends Scenario {
 		assertThat(done.state()).isEqualTo(Task.State.SUCCEEDED);
 		assertThat(((Number) client().result(first.id()).get("durationSec")).doubleValue()).isCloseTo(0.7,
 				org.assertj.core.data.Offset.offset(0.01));
+		dev.hopper.client.AudioFeatures features = client().result(first.id(), dev.hopper.client.AudioFeatures.class);
+		assertThat(features.durationSec()).isCloseTo(0.7, org.assertj.core.data.Offset.offset(0.01));
+		assertThat(features.sampleRate()).isEqualTo(8_000);
+		assertThat(features.mfcc().mean()).hasSize(13);
+		assertThat(features.engine().name()).isNotBlank();
 		assertThatExceptionOfType(HopperProblem.class).isThrownBy(() -> client().cancel(first.id()))
 			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("task_finished"));
 		assertThatExceptionOfType(HopperProblem.class).isThrownBy(() -> client().task("no-such-task"))
@@ -102,6 +110,24 @@ interface ClientScenarios extends Scenario {
 		assertThatExceptionOfType(HopperProblem.class)
 			.isThrownBy(() -> client().uploadTo(opened.id(), folder.resolve("part-0.wav"), UUID.randomUUID().toString()))
 			.satisfies((problem) -> assertThat(problem.code()).isEqualTo("batch_closed"));
+	}
+
+	@Test
+	default void theClientReadsAMapPlanAsItsRecord() throws Exception {
+		Path plan = Files.createTempFile("client-plan-", ".png");
+		FloorPlanGenerator.GeneratedPlan drawn = new FloorPlanGenerator()
+			.generate(new PlanSpec(PlanSpec.Style.CAD, 0, 90, 1, false, 41));
+		Files.write(plan, MapFixtures.png(drawn.image()));
+
+		Task task = client().await(client().upload(plan, "map-parse").id(), Duration.ofSeconds(60));
+
+		assertThat(task.state()).isEqualTo(Task.State.SUCCEEDED);
+		dev.hopper.client.MapPlan parsed = client().result(task.id(), dev.hopper.client.MapPlan.class);
+		assertThat(parsed.image().width()).isEqualTo(drawn.image().getWidth());
+		assertThat(parsed.slots()).hasSize(drawn.truth().slots().size());
+		assertThat(parsed.slots()).allSatisfy((slot) -> assertThat(slot.polygon()).hasSize(4));
+		assertThat(parsed.parser().kind()).isEqualTo("cv");
+		assertThat(parsed.degraded()).isNull();
 	}
 
 }

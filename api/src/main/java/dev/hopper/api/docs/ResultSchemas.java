@@ -69,7 +69,12 @@ public final class ResultSchemas {
 	public record MapPlan(Image image, List<Level> levels, Parser parser,
 			@Schema(nullable = true, example = "/api/v1/tasks/0192f1e8c3a47c1d9b2e5a60/overlay") String overlayUrl,
 			@Schema(nullable = true, description = "Present when the model did not answer and the CV parser stood in")
-			Boolean degraded) {
+			Degraded degraded) {
+	}
+
+	@Schema(name = "MapDegraded", description = "Which parser was asked for, and why the CV parser answered instead")
+	public record Degraded(@Schema(allowableValues = { "vision-llm", "hybrid" }) String from,
+			@Schema(example = "model_unavailable") String reason, String detail) {
 	}
 
 	@Schema(name = "MapImage")
