@@ -181,65 +181,87 @@ public final class HopperClient {
 	 * the last version seen.
 	 */
 	public Task follow(String id, Consumer<Task> onChange) throws IOException {
-		String lastEventId = null;
-		Task last = null;
-		for (int attempt = 1;; attempt++) {
-			HttpRequest.Builder request = request("/api/v1/tasks/" + encoded(id) + "/events")
-				.header("Accept", "text/event-stream")
-				.GET();
-			if (lastEventId != null) {
-				request.header("Last-Event-ID", lastEventId);
-			}
-			HttpResponse<Stream<String>> response;
+		Followed followed = new Followed(onChange);
+		int failures = 0;
+		while (true) {
+			int seen = followed.events;
 			try {
-				response = this.http.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+				HttpRequest.Builder request = request("/api/v1/tasks/" + encoded(id) + "/events")
+					.header("Accept", "text/event-stream");
+				if (followed.lastEventId != null) {
+					request.header("Last-Event-ID", followed.lastEventId);
+				}
+				HttpResponse<Stream<String>> response = this.http.send(request.GET().build(),
+						HttpResponse.BodyHandlers.ofLines());
+				try (Stream<String> lines = response.body()) {
+					if (response.statusCode() == 204 && followed.last != null) {
+						return followed.last; // its final state came before the stream dropped
+					}
+					if (response.statusCode() >= 400) {
+						throw problem(response.statusCode(), response.headers(),
+								lines.collect(java.util.stream.Collectors.joining("\n")));
+					}
+					if (followed.read(lines)) {
+						return followed.last;
+					}
+				}
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				throw new IOException("Interrupted while following " + id, ex);
 			}
-			if (response.statusCode() == 204 && last != null) {
-				return last;
+			catch (IOException | UncheckedIOException dropped) {
+				// opened again below, from the last version seen
 			}
-			if (response.statusCode() >= 400) {
-				String body;
-				try (Stream<String> lines = response.body()) {
-					body = lines.collect(java.util.stream.Collectors.joining("\n"));
-				}
-				throw problem(response.statusCode(), response.headers(), body);
-			}
-			StringBuilder data = new StringBuilder();
-			String eventId = null;
-			try (Stream<String> lines = response.body()) {
-				for (Iterator<String> it = lines.iterator(); it.hasNext();) {
-					String line = it.next();
-					if (line.startsWith("id:")) {
-						eventId = line.substring(3).strip();
-					}
-					else if (line.startsWith("data:")) {
-						data.append(line.substring(5).strip());
-					}
-					else if (line.isEmpty() && !data.isEmpty()) {
-						attempt = 0; // a stream that delivers is not a failed attempt
-						last = JSON.readValue(data.toString(), Task.class);
-						lastEventId = eventId;
-						data.setLength(0);
-						onChange.accept(last);
-						if (last.state().isFinal()) {
-							return last;
-						}
-					}
-				}
-			}
-			catch (UncheckedIOException ex) {
-				if (attempt >= this.maxAttempts) {
-					throw ex.getCause();
-				}
-			}
-			if (attempt >= this.maxAttempts) {
+			// a stream that delivered is not a failed attempt
+			failures = (followed.events > seen) ? 0 : failures + 1;
+			if (failures >= this.maxAttempts) {
 				throw new IOException("The event stream of " + id + " ended before the task finished");
 			}
 		}
+	}
+
+	/** What {@link #follow} has seen of a task's event stream. */
+	private static final class Followed {
+
+		private final Consumer<Task> onChange;
+
+		private @Nullable Task last;
+
+		private @Nullable String lastEventId;
+
+		private int events;
+
+		Followed(Consumer<Task> onChange) {
+			this.onChange = onChange;
+		}
+
+		/** Reads events until the task is final (true) or the stream ends (false). */
+		boolean read(Stream<String> lines) {
+			StringBuilder data = new StringBuilder();
+			String eventId = null;
+			for (Iterator<String> it = lines.iterator(); it.hasNext();) {
+				String line = it.next();
+				if (line.startsWith("id:")) {
+					eventId = line.substring(3).strip();
+				}
+				else if (line.startsWith("data:")) {
+					data.append(line.substring(5).strip());
+				}
+				else if (line.isEmpty() && !data.isEmpty()) {
+					this.last = JSON.readValue(data.toString(), Task.class);
+					this.lastEventId = eventId;
+					this.events++;
+					data.setLength(0);
+					this.onChange.accept(this.last);
+					if (this.last.state().isFinal()) {
+						return true;
+					}
+				}
+			}
+			return false;
+		}
+
 	}
 
 	public Task task(String id) throws IOException {
