@@ -55,7 +55,7 @@ final class Manifest {
 						}
 						else {
 							Entry entry = JSON.readValue(line, Entry.class);
-							manifest.entries.put(entry.path(), Known.of(entry));
+							manifest.entries.put(entry.path(), new Known(entry.facts().digest(), entry.taskId()));
 						}
 					}
 					catch (RuntimeException torn) {
@@ -70,14 +70,13 @@ final class Manifest {
 	/** The task an earlier run made of this file, unchanged since, for the same work; null if none. */
 	@Nullable String taskOf(Facts facts) {
 		Known known = this.entries.get(facts.path());
-		return (known != null && known.matches(Known.of(new Entry(facts.path(), facts.size(), facts.modified(),
-				facts.sha256(), facts.type(), facts.params(), known.taskId())))) ? known.taskId() : null;
+		return (known != null && known.digest().equals(facts.digest())) ? known.taskId() : null;
 	}
 
 	synchronized void record(Facts facts, String taskId) {
 		Entry entry = new Entry(facts.path(), facts.size(), facts.modified(), facts.sha256(), facts.type(),
 				facts.params(), taskId);
-		this.entries.put(entry.path(), Known.of(entry));
+		this.entries.put(entry.path(), new Known(facts.digest(), taskId));
 		append(entry);
 	}
 
@@ -105,13 +104,7 @@ final class Manifest {
 	record Facts(String path, long size, long modified, String sha256, String type, String params) {
 
 		static Facts of(Path file, String type, String params) throws IOException {
-			MessageDigest sha256;
-			try {
-				sha256 = MessageDigest.getInstance("SHA-256");
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
+			MessageDigest sha256 = newSha256();
 			try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
 				in.transferTo(java.io.OutputStream.nullOutputStream());
 			}
@@ -121,44 +114,44 @@ final class Manifest {
 
 		/** The same on every run for the same file and work: the server's idempotency key. */
 		String idempotencyKey() {
-			try {
-				MessageDigest digest = MessageDigest.getInstance("SHA-256");
-				byte[] key = digest.digest(String.join("\n", this.path, this.sha256, this.type, this.params)
-					.getBytes(StandardCharsets.UTF_8));
-				return "hopper-cli-" + HexFormat.of().formatHex(key, 0, 24);
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
+			byte[] key = newSha256().digest(String.join("\n", this.path, this.sha256, this.type, this.params)
+				.getBytes(StandardCharsets.UTF_8));
+			return "hopper-cli-" + HexFormat.of().formatHex(key, 0, 24);
 		}
 
+		/** 128 bits of the facts but the path (which keys the manifest): what a later run compares. */
+		Digest digest() {
+			java.nio.ByteBuffer bits = java.nio.ByteBuffer.wrap(newSha256().digest(String.join("\n",
+					Long.toString(this.size), Long.toString(this.modified), this.sha256, this.type, this.params)
+				.getBytes(StandardCharsets.UTF_8)));
+			return new Digest(bits.getLong(), bits.getLong());
+		}
+
+	}
+
+	record Digest(long high, long low) {
+	}
+
+	private static MessageDigest newSha256() {
+		try {
+			return MessageDigest.getInstance("SHA-256");
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/** A manifest line about a file. */
 	record Entry(String path, long size, long modified, String sha256, String type, String params, String taskId) {
+
+		Facts facts() {
+			return new Facts(this.path, this.size, this.modified, this.sha256, this.type, this.params);
+		}
+
 	}
 
-	/** A line as remembered: the task, and a digest of the facts it was made from. */
-	private record Known(long high, long low, String taskId) {
-
-		static Known of(Entry entry) {
-			try {
-				byte[] digest = MessageDigest.getInstance("SHA-256")
-					.digest(String.join("\n", Long.toString(entry.size()), Long.toString(entry.modified()),
-							entry.sha256(), entry.type(), entry.params())
-						.getBytes(StandardCharsets.UTF_8));
-				java.nio.ByteBuffer bits = java.nio.ByteBuffer.wrap(digest);
-				return new Known(bits.getLong(), bits.getLong(), entry.taskId());
-			}
-			catch (NoSuchAlgorithmException ex) {
-				throw new IllegalStateException(ex);
-			}
-		}
-
-		boolean matches(Known other) {
-			return this.high == other.high && this.low == other.low;
-		}
-
+	/** A line as remembered, kept small: the task, and the digest of the facts it was made from. */
+	private record Known(Digest digest, String taskId) {
 	}
 
 	/** A batch a run opened under a name of its user's, for files of this type and params. */

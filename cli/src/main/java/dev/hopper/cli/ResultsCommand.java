@@ -50,14 +50,7 @@ final class ResultsCommand implements Callable<Integer> {
 		List<String> missing = new ArrayList<>();
 		try (ResultWriter results = ResultWriter.into(this.out, this.format)) {
 			for (String id : this.ids) {
-				Stream<Task> tasks;
-				try {
-					tasks = tasksOf(client, id);
-				}
-				catch (MissingTask none) {
-					missing.add(none.getMessage());
-					continue;
-				}
+				Stream<Task> tasks = tasksOf(client, id, missing);
 				for (Iterator<Task> each = tasks.iterator(); each.hasNext();) {
 					Task task = each.next();
 					if (task.state() != Task.State.SUCCEEDED) {
@@ -75,8 +68,9 @@ final class ResultsCommand implements Callable<Integer> {
 		return missing.isEmpty() ? ExitCode.OK.status : ExitCode.SOME_FAILED.status;
 	}
 
-	/** A batch's tasks, or the one task of that id. */
-	private static Stream<Task> tasksOf(HopperClient client, String id) throws java.io.IOException {
+	/** A batch's tasks, or the one task of that id; none, and a line in {@code missing}, if neither exists. */
+	private static Stream<Task> tasksOf(HopperClient client, String id, List<String> missing)
+			throws java.io.IOException {
 		if (Batches.find(client, id).isPresent()) {
 			return client.tasksOf(id);
 		}
@@ -84,19 +78,12 @@ final class ResultsCommand implements Callable<Integer> {
 			return Stream.of(client.task(id));
 		}
 		catch (HopperProblem problem) {
-			if (problem.status() == 404) {
-				throw new MissingTask(id + " " + problem.code());
+			if (problem.status() != 404) {
+				throw problem;
 			}
-			throw problem;
+			missing.add(id + " " + problem.code());
+			return Stream.empty();
 		}
-	}
-
-	private static final class MissingTask extends RuntimeException {
-
-		MissingTask(String message) {
-			super(message, null, false, false);
-		}
-
 	}
 
 }
