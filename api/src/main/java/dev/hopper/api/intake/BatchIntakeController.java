@@ -243,8 +243,7 @@ class BatchIntakeController {
 			}
 			acceptReceived();
 			BatchIntakeController.this.batches.complete(this.batch.id(), this.refused);
-			return new Batch(this.batch.id(), this.batch.tenantId(), this.batch.type(), this.batch.params(),
-					this.batch.createdAt(), this.refused, true);
+			return this.batch.completed(this.refused);
 		}
 
 		private int files() {

@@ -94,8 +94,7 @@ class OpenBatchController {
 		if (!batch.complete()) {
 			this.batches.complete(batch.id(), batch.refused());
 		}
-		Batch closed = new Batch(batch.id(), batch.tenantId(), batch.type(), batch.params(), batch.createdAt(),
-				batch.refused(), true);
+		Batch closed = batch.completed(batch.refused());
 		return BatchView.of(closed, this.tasks.countByState(batch.id()), List.of(), null);
 	}
 

@@ -24,6 +24,11 @@ public record Batch(String id, String tenantId, JobType type, Map<String, Object
 		refused = List.copyOf(refused);
 	}
 
+	/** This batch with its upload finished: these files refused, no more to come. */
+	public Batch completed(List<RefusedFile> refused) {
+		return new Batch(this.id, this.tenantId, this.type, this.params, this.createdAt, refused, true);
+	}
+
 	/**
 	 * A file of a batch that never became a task.
 	 *
