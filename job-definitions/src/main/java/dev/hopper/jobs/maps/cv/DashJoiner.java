@@ -9,6 +9,7 @@ import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.ConnectRule;
 import boofcv.struct.image.GrayS32;
 import boofcv.struct.image.GrayU8;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Dashed and dotted lines made whole, so a stall drawn with dashes closes like one drawn
@@ -43,7 +44,7 @@ final class DashJoiner {
 			grid.computeIfAbsent(key((int) (dash.cx / cell), (int) (dash.cy / cell)), (k) -> new ArrayList<>()).add(dash);
 		}
 		for (Dash a : dashes) {
-			for (Dash b : near(grid, cell, a)) {
+			for (Dash b : near(grid, cell, a.cx, a.cy)) {
 				if (b == a || !a.alike(b) || a.distanceTo(b) > PERIOD * (a.size + b.size)) {
 					continue;
 				}
@@ -69,14 +70,7 @@ final class DashJoiner {
 		double step = Math.hypot(stepX, stepY);
 		Dash last = b;
 		while (run.size() < 64) {
-			double nx = last.cx + stepX;
-			double ny = last.cy + stepY;
-			Dash next = null;
-			for (Dash c : near(grid, cell, last)) {
-				if (!run.contains(c) && a.alike(c) && Math.hypot(c.cx - nx, c.cy - ny) <= 0.15 * step) {
-					next = c;
-				}
-			}
+			Dash next = markAt(grid, cell, a, last.cx + stepX, last.cy + stepY, 0.15 * step, run);
 			if (next == null) {
 				return run;
 			}
@@ -84,6 +78,17 @@ final class DashJoiner {
 			last = next;
 		}
 		return run;
+	}
+
+	/** A mark like {@code like} (not it, nor one {@code taken}) within {@code tolerance} of (x, y); null if none. */
+	private static @Nullable Dash markAt(Map<Long, List<Dash>> grid, double cell, Dash like, double x, double y,
+			double tolerance, List<Dash> taken) {
+		for (Dash c : near(grid, cell, x, y)) {
+			if (c != like && !taken.contains(c) && like.alike(c) && Math.hypot(c.cx - x, c.cy - y) <= tolerance) {
+				return c;
+			}
+		}
+		return null;
 	}
 
 	/** From {@code end} away from {@code before}, up to one step: a line to the first ink met past the end's own mark. */
@@ -109,10 +114,10 @@ final class DashJoiner {
 		}
 	}
 
-	private static List<Dash> near(Map<Long, List<Dash>> grid, double cell, Dash dash) {
+	private static List<Dash> near(Map<Long, List<Dash>> grid, double cell, double x, double y) {
 		List<Dash> near = new ArrayList<>();
-		int gx = (int) (dash.cx / cell);
-		int gy = (int) (dash.cy / cell);
+		int gx = (int) (x / cell);
+		int gy = (int) (y / cell);
 		for (int dy = -1; dy <= 1; dy++) {
 			for (int dx = -1; dx <= 1; dx++) {
 				near.addAll(grid.getOrDefault(key(gx + dx, gy + dy), List.of()));
@@ -131,7 +136,7 @@ final class DashJoiner {
 	}
 
 	/** Each small elongated mark, by the moments of its pixels. */
-	static List<Dash> dashes(GrayU8 ink, double largest) {
+	private static List<Dash> dashes(GrayU8 ink, double largest) {
 		GrayS32 labels = new GrayS32(ink.width, ink.height);
 		int count = BinaryImageOps.contour(ink, ConnectRule.EIGHT, labels).size();
 		double[][] m = new double[count + 1][6];
@@ -172,7 +177,7 @@ final class DashJoiner {
 	}
 
 	/** A small mark: its centre, half its longest extent, its pixels. */
-	record Dash(double cx, double cy, double size, double pixels) {
+	private record Dash(double cx, double cy, double size, double pixels) {
 
 		double distanceTo(Dash other) {
 			return Math.hypot(other.cx - this.cx, other.cy - this.cy);
