@@ -5,6 +5,7 @@ import java.util.Map;
 import dev.hopper.core.TransientFailure;
 import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.Task;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.workers.batch.TransientRuns;
 
 import org.springframework.batch.core.BatchStatus;
@@ -61,37 +62,10 @@ class TaskJobLauncher {
 		}
 		String taskId = task.id();
 		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
+		boolean resumable = this.properties.resumable(task.upload().sizeBytes());
 		try {
-			if (!this.properties.resumable(task.upload().sizeBytes())) {
-				return TransientRuns.run(() -> this.jobOperator.start(job, parameters));
-			}
-			JobInstance instance = this.jobRepository.getJobInstance(job.getName(), parameters);
-			JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
-			if (last == null) {
-				if (instance != null) {
-					// a JVM died between creating the instance and its first execution: nothing
-					// ran, and Spring Batch can neither start nor restart such an instance
-					this.jobRepository.deleteJobInstance(instance);
-				}
-				return this.jobOperator.start(job, parameters);
-			}
-			if (last.getStatus() == BatchStatus.COMPLETED) {
-				return last;
-			}
-			// we hold the task's lease, so no live worker runs any of its executions: every one
-			// a dead JVM left running is recovered, not only the last (a task killed on more
-			// than one worker can leave several, and any one blocks the restart)
-			for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
-				if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
-					// a restart copies the job's context, and with it the flag recover() set on
-					// the execution before; recover() would take this one for recovered already
-					// and leave it running, so the restart would fail "already running"
-					execution.getExecutionContext().remove(RECOVERED);
-					JobExecution recovered = this.jobOperator.recover(execution);
-					last = java.util.Objects.equals(execution.getId(), last.getId()) ? recovered : last;
-				}
-			}
-			return this.jobOperator.restart(last);
+			return JobRun.of(task, resumable, () -> resumable ? startOrRestart(job, parameters)
+					: TransientRuns.run(() -> this.jobOperator.start(job, parameters)));
 		}
 		catch (JobExecutionAlreadyRunningException ex) {
 			throw new TransientFailure("job_running", "The job of task " + taskId + " is running elsewhere", ex);
@@ -103,6 +77,37 @@ class TaskJobLauncher {
 			throw new TransientFailure("job_launch_failed", "Could not launch the job of task " + taskId + ": "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** A first delivery starts the job; a later one restarts its last execution. */
+	private JobExecution startOrRestart(Job job, JobParameters parameters) throws Exception {
+		JobInstance instance = this.jobRepository.getJobInstance(job.getName(), parameters);
+		JobExecution last = (instance != null) ? this.jobRepository.getLastJobExecution(instance) : null;
+		if (last == null) {
+			if (instance != null) {
+				// a JVM died between creating the instance and its first execution: nothing
+				// ran, and Spring Batch can neither start nor restart such an instance
+				this.jobRepository.deleteJobInstance(instance);
+			}
+			return this.jobOperator.start(job, parameters);
+		}
+		if (last.getStatus() == BatchStatus.COMPLETED) {
+			return last;
+		}
+		// we hold the task's lease, so no live worker runs any of its executions: every one
+		// a dead JVM left running is recovered, not only the last (a task killed on more
+		// than one worker can leave several, and any one blocks the restart)
+		for (JobExecution execution : this.jobRepository.getJobExecutions(instance)) {
+			if (execution.getStatus().isRunning() || execution.getStatus() == BatchStatus.UNKNOWN) {
+				// a restart copies the job's context, and with it the flag recover() set on
+				// the execution before; recover() would take this one for recovered already
+				// and leave it running, so the restart would fail "already running"
+				execution.getExecutionContext().remove(RECOVERED);
+				JobExecution recovered = this.jobOperator.recover(execution);
+				last = java.util.Objects.equals(execution.getId(), last.getId()) ? recovered : last;
+			}
+		}
+		return this.jobOperator.restart(last);
 	}
 
 }

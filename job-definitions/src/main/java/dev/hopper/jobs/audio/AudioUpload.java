@@ -4,10 +4,10 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
-import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.jobs.audio.engine.AudioDecoder;
 import dev.hopper.jobs.audio.engine.AudioDecoders;
 import dev.hopper.jobs.audio.engine.SegmentReader;
@@ -16,9 +16,7 @@ import dev.hopper.jobs.audio.engine.SegmentReader;
 record AudioUpload(Task task, BlobStore blobs) {
 
 	static AudioUpload of(String taskId, TaskQueries tasks, BlobStore blobs) {
-		Task task = tasks.find(taskId)
-			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
-		return new AudioUpload(task, blobs);
+		return new AudioUpload(JobRun.task(taskId, tasks), blobs);
 	}
 
 	/** Segments from {@code firstIndex} on; the caller closes the returned decoder. */

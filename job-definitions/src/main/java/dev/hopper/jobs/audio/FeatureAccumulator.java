@@ -4,6 +4,7 @@ import java.util.Base64;
 
 import dev.hopper.core.task.Progress;
 import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.jobs.audio.engine.AudioSegment;
 import dev.hopper.jobs.audio.engine.FeatureAnalyzer;
 import org.jspecify.annotations.Nullable;
@@ -15,7 +16,8 @@ import org.springframework.batch.infrastructure.item.ItemStreamWriter;
 /**
  * Feeds each chunk's segments to the file's {@link FeatureAnalyzer} and reports progress.
  * The analyzer's state is checkpointed into the step's execution context with each chunk,
- * so a restarted step resumes with exactly the state of the segments already committed.
+ * so a restarted step resumes with exactly the state of the segments already committed;
+ * a run that is never resumed ({@link JobRun#resumable()}) keeps the analyzer itself there.
  */
 class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 
@@ -36,9 +38,12 @@ class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 	}
 
 	static @Nullable FeatureAnalyzer restore(ExecutionContext context) {
-		String state = context.containsKey(AudioJobParameters.ANALYSIS_STATE)
-				? context.getString(AudioJobParameters.ANALYSIS_STATE) : null;
-		return (state == null) ? null : FeatureAnalyzer.restore(Base64.getDecoder().decode(state));
+		Object state = context.get(AudioJobParameters.ANALYSIS_STATE);
+		if (state instanceof FeatureAnalyzer live) {
+			return live;
+		}
+		return (state instanceof String checkpoint) ? FeatureAnalyzer.restore(Base64.getDecoder().decode(checkpoint))
+				: null;
 	}
 
 	@Override
@@ -51,14 +56,19 @@ class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 			this.analyzer.accept(segment);
 			last = segment;
 		}
-		if (last != null) {
+		// the last segment's progress is told by the task's success, a moment later
+		if (last != null && last.index() + 1 != last.count()) {
 			this.tasks.reportProgress(this.taskId, new Progress(last.index() + 1, last.count()));
 		}
 	}
 
 	@Override
 	public void update(ExecutionContext context) {
-		if (this.analyzer != null) {
+		if (this.analyzer != null && !JobRun.resumable()) {
+			// a run never resumed keeps the analyzer itself: its record lives only as long as the run
+			context.put(AudioJobParameters.ANALYSIS_STATE, this.analyzer);
+		}
+		else if (this.analyzer != null) {
 			context.putString(AudioJobParameters.ANALYSIS_STATE,
 					Base64.getEncoder().encodeToString(this.analyzer.checkpoint()));
 		}

@@ -16,6 +16,7 @@ import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskLinks;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.jobs.maps.cv.CvMapParser;
 import dev.hopper.jobs.maps.llm.HybridMapParser;
 import dev.hopper.jobs.maps.llm.ModelUnavailable;
@@ -75,8 +76,7 @@ class MapParseTasklet implements Tasklet {
 	@Override
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("taskId");
-		Task task = this.tasks.find(taskId)
-			.orElseThrow(() -> new PermanentFailure("unknown_task", "Task " + taskId + " does not exist"));
+		Task task = JobRun.task(taskId, this.tasks);
 		MapParams.Parser parser = MapParams.of(task.params(), (this.model != null) ? MapParams.Parser.VISION_LLM
 				: MapParams.Parser.CV).parser();
 		if (parser != MapParams.Parser.CV && this.model == null) {
