@@ -58,23 +58,12 @@ class MongoTaskLifecycle implements TaskLifecycle {
 	@Override
 	public Claim claim(String id, String workerId, int maxAttempts) {
 		Instant now = this.clock.instant();
-		Query claimable = query(where("_id").is(id)
-			.and("state")
-			.in(TaskTransitions.sourcesOf(TaskState.RUNNING))
-			.and("attempts")
-			.lt(maxAttempts));
-		Update update = new Update().set("state", TaskState.RUNNING)
-			.set("workerId", workerId)
-			.set("heartbeatAt", now)
-			.inc("attempts", 1);
-		record(update, new TaskEvent(now, Step.CLAIMED, TaskState.RUNNING, workerId, null));
-		Task claimed = this.mongo.findAndModify(claimable, update, FindAndModifyOptions.options().returnNew(true),
-				Task.class, TaskCollection.NAME);
+		// a first claim also marks the start, in the same command; a later one finds it marked
+		Task claimed = claim(id, maxAttempts, true, workerId, now);
+		if (claimed == null) {
+			claimed = claim(id, maxAttempts, false, workerId, now);
+		}
 		if (claimed != null) {
-			if (claimed.startedAt() == null) {
-				this.mongo.updateFirst(query(where("_id").is(id).and("startedAt").is(null)),
-						Update.update("startedAt", now), TaskCollection.NAME);
-			}
 			return new Claim(Claim.Outcome.CLAIMED, claimed);
 		}
 		Task current = find(id).orElse(null);
@@ -202,6 +191,27 @@ class MongoTaskLifecycle implements TaskLifecycle {
 		}
 		record(update, new TaskEvent(now, move.step(), move.target(), null, move.error()));
 		return this.mongo.updateFirst(movable, update, TaskCollection.NAME).getModifiedCount() == 1;
+	}
+
+	/** Claims the task if it is claimable and, as {@code first} says, never started or started before. */
+	private @Nullable Task claim(String id, int maxAttempts, boolean first, String workerId, Instant now) {
+		Criteria claimable = where("_id").is(id)
+			.and("state")
+			.in(TaskTransitions.sourcesOf(TaskState.RUNNING))
+			.and("attempts")
+			.lt(maxAttempts)
+			.and("startedAt");
+		claimable = first ? claimable.is(null) : claimable.ne(null);
+		Update update = new Update().set("state", TaskState.RUNNING)
+			.set("workerId", workerId)
+			.set("heartbeatAt", now)
+			.inc("attempts", 1);
+		if (first) {
+			update.set("startedAt", now);
+		}
+		record(update, new TaskEvent(now, Step.CLAIMED, TaskState.RUNNING, workerId, null));
+		return this.mongo.findAndModify(query(claimable), update, FindAndModifyOptions.options().returnNew(true),
+				Task.class, TaskCollection.NAME);
 	}
 
 	private static void record(Update update, TaskEvent event) {

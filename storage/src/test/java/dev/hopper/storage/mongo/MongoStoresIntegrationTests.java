@@ -54,18 +54,20 @@ class MongoStoresIntegrationTests {
 
 	private MongoApiKeyStore keys;
 
+	private MongoTemplate template;
+
 	@BeforeAll
 	void start() throws Exception {
 		this.server = new EmbeddedMongo(null);
 		this.server.start();
 		this.client = MongoClients.create(this.server.uri("hopper"));
-		MongoTemplate template = HopperMongoTemplates.create(this.client, "hopper");
-		TaskCollection.createIndexes(template);
-		this.lifecycle = new MongoTaskLifecycle(template, this.clock);
-		this.queries = new MongoTaskQueries(template);
-		this.outbox = new MongoTaskOutbox(template, this.clock);
-		this.results = new MongoResultStore(template, this.clock);
-		this.keys = new MongoApiKeyStore(template);
+		this.template = HopperMongoTemplates.create(this.client, "hopper");
+		TaskCollection.createIndexes(this.template);
+		this.lifecycle = new MongoTaskLifecycle(this.template, this.clock);
+		this.queries = new MongoTaskQueries(this.template);
+		this.outbox = new MongoTaskOutbox(this.template, this.clock);
+		this.results = new MongoResultStore(this.template, this.clock);
+		this.keys = new MongoApiKeyStore(this.template);
 	}
 
 	@AfterAll
@@ -141,6 +143,22 @@ class MongoStoresIntegrationTests {
 
 		assertThat(third.outcome()).isEqualTo(Claim.Outcome.EXHAUSTED);
 		assertThat(this.queries.find(task.id()).orElseThrow().workerId()).isEqualTo("b");
+	}
+
+	@Test
+	void aTakeoverKeepsTheTimeTheTaskFirstStarted() {
+		Task task = aQueuedTask();
+		this.lifecycle.insert(task);
+		Instant firstStart = this.clock.instant();
+		this.lifecycle.claim(task.id(), "a", 3);
+
+		MongoTaskLifecycle later = new MongoTaskLifecycle(this.template, Clock.offset(this.clock, Duration.ofMinutes(5)));
+		Claim takeover = later.claim(task.id(), "b", 3);
+
+		assertThat(takeover.outcome()).isEqualTo(Claim.Outcome.CLAIMED);
+		assertThat(takeover.task().startedAt()).isEqualTo(firstStart);
+		assertThat(takeover.task().heartbeatAt()).isEqualTo(firstStart.plus(Duration.ofMinutes(5)));
+		assertThat(takeover.task().attempts()).isEqualTo(2);
 	}
 
 	@Test
