@@ -33,13 +33,29 @@ class MinioBlobStore implements BlobStore {
 		this.partSize = partSize;
 	}
 
+	/**
+	 * Creates the bucket unless it exists. The api and every worker do this at start, at
+	 * once: a creation that loses the race finds the bucket there and is content.
+	 */
 	void ensureBucket() {
 		call(() -> {
-			if (!this.minio.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build())) {
+			if (bucketExists()) {
+				return null;
+			}
+			try {
 				this.minio.makeBucket(MakeBucketArgs.builder().bucket(this.bucket).build());
+			}
+			catch (ErrorResponseException ex) {
+				if (!bucketExists()) {
+					throw ex;
+				}
 			}
 			return null;
 		});
+	}
+
+	private boolean bucketExists() throws MinioException {
+		return this.minio.bucketExists(BucketExistsArgs.builder().bucket(this.bucket).build());
 	}
 
 	@Override
