@@ -12,6 +12,7 @@ import dev.hopper.jobs.audio.engine.SampleEncoding;
 import dev.hopper.jobs.audio.engine.WavFixtures;
 import dev.hopper.storage.embedded.EmbeddedInfrastructure;
 import dev.hopper.workers.HopperWorkers;
+import dev.hopper.workers.TaskListeners;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,13 +36,17 @@ class DistributedAppsIntegrationTests {
 			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
 			properties.put("hopper.amqp.namespace", "hopper-dist-" + UUID.randomUUID().toString().substring(0, 8));
 			properties.put("server.port", 0);
+			properties.put("management.server.port", 0);
 			properties.putAll(Http.keyProperties());
 			String[] args = properties.entrySet().stream().map((e) -> "--" + e.getKey() + "=" + e.getValue())
 				.toArray(String[]::new);
 
-			try (ConfigurableApplicationContext worker = HopperWorkers.application(Map.of()).run(args);
+			// a pool of its own for one job type, as the Kubernetes manifests run them
+			try (ConfigurableApplicationContext worker = HopperWorkers.application(Map.of())
+				.run(with(args, "--hopper.worker.types=audio-features"));
 					ConfigurableApplicationContext api = HopperApi.application(Map.of()).run(args)) {
 				assertThat(api.getBeanNamesForType(JobOperator.class)).as("the api runs no jobs").isEmpty();
+				assertThat(worker.getBean(TaskListeners.class).jobTypes()).containsExactly("audio-features");
 				assertThat(api.getEnvironment().getProperty("spring.application.name")).isEqualTo("hopper-api");
 				assertThat(worker.getEnvironment().getProperty("spring.application.name")).isEqualTo("hopper-workers");
 
@@ -60,8 +65,34 @@ class DistributedAppsIntegrationTests {
 				JsonNode result = http.get("/api/v1/tasks/" + id + "/result").json();
 				assertThat(result.get("loudness").get("peakDbfs").asDouble())
 					.isCloseTo(WavFixtures.peakDbfs(0.5), within(0.05));
+
+				// operators' endpoints on the management port only, where probes and Prometheus reach them
+				assertThat(http.withKey(Http.ADMIN_KEY).get("/actuator/health").status()).isEqualTo(404);
+				assertThat(http.withKey(Http.ADMIN_KEY).get("/actuator/prometheus").status()).isEqualTo(404);
+				Http management = new Http(managementPort(api));
+				assertThat(management.get("/actuator/health").json().get("components").propertyNames())
+					.contains("mongo", "rabbit", "redis", "objectStorage");
+				assertThat(management.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
+				assertThat(management.get("/actuator/health/readiness").json().get("status").asString())
+					.isEqualTo("UP");
+				assertThat(management.get("/actuator/prometheus").body()).contains("hopper_scaling_desired_workers");
+				Http workerManagement = new Http(managementPort(worker));
+				assertThat(workerManagement.get("/actuator/health/readiness").json().get("status").asString())
+					.isEqualTo("UP");
+				assertThat(workerManagement.get("/actuator/prometheus").body())
+					.contains("hopper_tasks_finished_total{outcome=\"succeeded\",type=\"audio-features\"}");
 			}
 		}
+	}
+
+	private static String[] with(String[] args, String extra) {
+		String[] all = java.util.Arrays.copyOf(args, args.length + 1);
+		all[args.length] = extra;
+		return all;
+	}
+
+	private static int managementPort(ConfigurableApplicationContext app) {
+		return Integer.parseInt(app.getEnvironment().getRequiredProperty("local.management.port"));
 	}
 
 }

@@ -27,8 +27,15 @@ public class TaskListeners implements SmartLifecycle, DisposableBean {
 
 	TaskListeners(JobTypes types, ConnectionFactory connectionFactory, TaskRunner runner, TaskJobLauncher launcher,
 			DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
+		List<String> unknown = properties.types()
+			.stream()
+			.filter((name) -> types.all().stream().noneMatch((type) -> type.wireName().equals(name)))
+			.toList();
+		if (!unknown.isEmpty()) {
+			throw new IllegalStateException("hopper.worker.types names job types that do not exist: " + unknown);
+		}
 		for (JobType type : types.all()) {
-			if (!launcher.canRun(type)) {
+			if (!launcher.canRun(type) || !properties.consumes(type)) {
 				continue;
 			}
 			SimpleMessageListenerContainer container = new SimpleMessageListenerContainer(connectionFactory);

@@ -2,7 +2,10 @@ package dev.hopper.workers;
 
 import java.lang.management.ManagementFactory;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
+
+import dev.hopper.core.task.JobType;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
@@ -26,15 +29,23 @@ import org.springframework.util.unit.DataSize;
  * @param resumableFrom uploads this large or larger keep their job's progress in the job
  * repository, so a run cut short resumes from its last chunk; a smaller one's job is recorded in
  * memory only and runs again from its start (0: every job is resumable)
+ * @param types the job types this worker consumes, by wire name (empty: every type it has a
+ * job for), so each type can have a pool of its own, scaled on its own signal
  */
 @ConfigurationProperties("hopper.worker")
 public record WorkerProperties(String id, int concurrency, int maxAttempts, Duration leaseTtl,
 		Duration leaseRenewInterval, Duration sweepInterval, Duration shutdownTimeout, Duration retryBackoff,
-		Duration retryBackoffMax, Duration lostMessageAfter, Duration registryKeep, DataSize resumableFrom) {
+		Duration retryBackoffMax, Duration lostMessageAfter, Duration registryKeep, DataSize resumableFrom,
+		List<String> types) {
 
 	/** Whether a job run on an upload of this size keeps its progress in the job repository. */
 	public boolean resumable(long uploadBytes) {
 		return uploadBytes >= this.resumableFrom.toBytes();
+	}
+
+	/** Whether this worker consumes {@code type}'s queue (given it has a job for it). */
+	public boolean consumes(JobType type) {
+		return this.types.isEmpty() || this.types.contains(type.wireName());
 	}
 
 	/** The delay before attempt {@code attempt + 1}: exponential, capped, with ±20 % jitter. */
@@ -58,6 +69,7 @@ public record WorkerProperties(String id, int concurrency, int maxAttempts, Dura
 		lostMessageAfter = (lostMessageAfter != null) ? lostMessageAfter : Duration.ofMinutes(2);
 		registryKeep = (registryKeep != null) ? registryKeep : Duration.ofMinutes(5);
 		resumableFrom = (resumableFrom != null) ? resumableFrom : DataSize.ofMegabytes(16);
+		types = (types != null) ? List.copyOf(types) : List.of();
 		if (leaseRenewInterval.compareTo(leaseTtl) >= 0) {
 			throw new IllegalArgumentException(
 					"hopper.worker.lease-renew-interval (" + leaseRenewInterval + ") must be shorter than lease-ttl ("

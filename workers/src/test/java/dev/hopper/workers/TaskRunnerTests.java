@@ -53,7 +53,7 @@ class TaskRunnerTests {
 	private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
 
 	private final WorkerProperties properties = new WorkerProperties("worker-1", 1, 3, null, null, null, null,
-			Duration.ofSeconds(5), Duration.ofMinutes(5), null, null, null);
+			Duration.ofSeconds(5), Duration.ofMinutes(5), null, null, null, null);
 
 	private final TaskRunner runner = new TaskRunner(this.tasks, this.leases, this.launcher,
 			new TaskMetrics(this.meters), this.reuse, this.drain, this.properties, Clock.fixed(NOW, ZoneOffset.UTC));
