@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -28,6 +29,9 @@ import static org.assertj.core.api.Assertions.within;
  * meeting only through the broker and the stores, as in a distributed deployment.
  */
 class DistributedAppsIntegrationTests {
+
+	/** The paths the compose health checks and the Kubernetes probes ask. */
+	static final List<String> PROBE_PATHS = List.of("/actuator/health/liveness", "/actuator/health/readiness");
 
 	@Test
 	void anUploadToTheApiIsAnalysedByASeparateWorker() throws Exception {
@@ -72,17 +76,28 @@ class DistributedAppsIntegrationTests {
 				Http management = new Http(managementPort(api));
 				assertThat(management.get("/actuator/health").json().get("components").propertyNames())
 					.contains("mongo", "rabbit", "redis", "objectStorage");
-				assertThat(management.get("/actuator/health/liveness").json().get("status").asString()).isEqualTo("UP");
-				assertThat(management.get("/actuator/health/readiness").json().get("status").asString())
-					.isEqualTo("UP");
-				assertThat(management.get("/actuator/prometheus").body()).contains("hopper_scaling_desired_workers");
 				Http workerManagement = new Http(managementPort(worker));
-				assertThat(workerManagement.get("/actuator/health/readiness").json().get("status").asString())
-					.isEqualTo("UP");
+				for (String path : PROBE_PATHS) {
+					assertThat(management.get(path).json().get("status").asString()).as("api " + path).isEqualTo("UP");
+					assertThat(workerManagement.get(path).json().get("status").asString()).as("worker " + path)
+						.isEqualTo("UP");
+				}
+				String exported = management.get("/actuator/prometheus").body();
+				// the KEDA triggers' queries name only metrics the api exports
+				for (String query : DeploymentFilesTests.kedaQueries()) {
+					assertThat(metricsIn(query)).isNotEmpty()
+						.allSatisfy((metric) -> assertThat(exported).containsPattern("(?m)^" + metric + "[{ ]"));
+				}
 				assertThat(workerManagement.get("/actuator/prometheus").body())
 					.contains("hopper_tasks_finished_total{outcome=\"succeeded\",type=\"audio-features\"}");
 			}
 		}
+	}
+
+	/** The Hopper metrics a PromQL query names. */
+	static List<String> metricsIn(String query) {
+		return java.util.regex.Pattern.compile("\\bhopper_[a-z0-9_]+").matcher(query).results().map((m) -> m.group())
+			.toList();
 	}
 
 	private static String[] with(String[] args, String extra) {
