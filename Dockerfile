@@ -8,5 +8,7 @@ FROM eclipse-temurin:17-jre
 ARG APP=api
 RUN useradd --system --uid 10001 hopper
 COPY --from=build /src/${APP}/target/hopper-${APP}-*-exec.jar /app/hopper.jar
+COPY --from=build /src/LICENSE /src/NOTICE /app/
+COPY --from=build /src/licenses /app/licenses
 USER hopper
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "-jar", "/app/hopper.jar"]
