@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import dev.hopper.api.HopperApi;
 import dev.hopper.jobs.audio.engine.SampleEncoding;
@@ -15,9 +17,12 @@ import dev.hopper.storage.embedded.EmbeddedInfrastructure;
 import dev.hopper.workers.HopperWorkers;
 import dev.hopper.workers.TaskListeners;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import tools.jackson.databind.JsonNode;
 
 import org.springframework.batch.core.launch.JobOperator;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -28,13 +33,14 @@ import static org.assertj.core.api.Assertions.within;
  * The api and a worker as two separate apps, each reading its own configuration and
  * meeting only through the broker and the stores, as in a distributed deployment.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DistributedAppsIntegrationTests {
 
 	/** The paths the compose health checks and the Kubernetes probes ask. */
 	static final List<String> PROBE_PATHS = List.of("/actuator/health/liveness", "/actuator/health/readiness");
 
 	@Test
-	void anUploadToTheApiIsAnalysedByASeparateWorker() throws Exception {
+	void anUploadToTheApiIsAnalysedByASeparateWorker(CapturedOutput logs) throws Exception {
 		try (EmbeddedInfrastructure infrastructure = HopperStandalone
 			.start(Files.createTempDirectory("hopper-distributed-it"))) {
 			Map<String, Object> properties = new HashMap<>(infrastructure.properties());
@@ -56,7 +62,10 @@ class DistributedAppsIntegrationTests {
 
 				Http http = new Http(((WebServerApplicationContext) api).getWebServer().getPort());
 				byte[] wav = WavFixtures.sine(SampleEncoding.PCM_S16, 44_100, 1, 2.0, 440, 0.5);
-				String id = http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+				// the client's own trace (W3C traceparent) is the one the task's lines carry
+				String clientTrace = "4bf92f3577b34da6a3ce929d0e0e4736";
+				String id = http.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav),
+						"traceparent", "00-" + clientTrace + "-00f067aa0ba902b7-01")
 					.json().get("id").asString();
 
 				JsonNode task = http.get("/api/v1/tasks/" + id).json();
@@ -69,6 +78,15 @@ class DistributedAppsIntegrationTests {
 				JsonNode result = http.get("/api/v1/tasks/" + id + "/result").json();
 				assertThat(result.get("loudness").get("peakDbfs").asDouble())
 					.isCloseTo(WavFixtures.peakDbfs(0.5), within(0.05));
+
+				// one trace from the upload into the worker, and the task's id on every line about it
+				Matcher accepted = logLine(logs, id, "accepted");
+				Matcher started = logLine(logs, id, "started");
+				Matcher ran = logLine(logs, id, "ran");
+				assertThat(accepted.group("trace")).isEqualTo(clientTrace);
+				assertThat(started.group("trace")).as("the worker continues the api's trace").isEqualTo(clientTrace);
+				assertThat(ran.group("trace")).isEqualTo(accepted.group("trace"));
+				assertThat(started.group("span")).isNotEqualTo(accepted.group("span"));
 
 				// operators' endpoints on the management port only, where probes and Prometheus reach them
 				assertThat(http.withKey(Http.ADMIN_KEY).get("/actuator/health").status()).isEqualTo(404);
@@ -94,9 +112,18 @@ class DistributedAppsIntegrationTests {
 		}
 	}
 
+	/** The log line "Task {id} {what}…", with the trace, span and task id its correlation prefix names. */
+	private static Matcher logLine(CapturedOutput logs, String taskId, String what) {
+		Pattern line = Pattern.compile("\\[(?<trace>[0-9a-f]{16,32}),(?<span>[0-9a-f]{16})," + taskId
+				+ "\\] .*Task " + taskId + " " + what);
+		Matcher found = line.matcher(logs.getAll());
+		assertThat(found.find()).as("a line '" + line + "' in the log").isTrue();
+		return found;
+	}
+
 	/** The Hopper metrics a PromQL query names. */
 	static List<String> metricsIn(String query) {
-		return java.util.regex.Pattern.compile("\\bhopper_[a-z0-9_]+").matcher(query).results().map((m) -> m.group())
+		return Pattern.compile("\\bhopper_[a-z0-9_]+").matcher(query).results().map((m) -> m.group())
 			.toList();
 	}
 

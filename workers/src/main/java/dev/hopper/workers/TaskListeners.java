@@ -12,6 +12,7 @@ import org.springframework.amqp.core.AcknowledgeMode;
 import org.springframework.amqp.rabbit.connection.ConnectionFactory;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.SmartLifecycle;
 
 /**
@@ -26,7 +27,7 @@ public class TaskListeners implements SmartLifecycle, DisposableBean {
 	private final List<String> jobTypes = new ArrayList<>();
 
 	TaskListeners(JobTypes types, ConnectionFactory connectionFactory, TaskRunner runner, TaskJobLauncher launcher,
-			DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
+			DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties, ApplicationContext context) {
 		List<String> unknown = properties.types()
 			.stream()
 			.filter((name) -> types.all().stream().noneMatch((type) -> type.wireName().equals(name)))
@@ -48,6 +49,9 @@ public class TaskListeners implements SmartLifecycle, DisposableBean {
 			container.setShutdownTimeout(properties.shutdownTimeout().toMillis());
 			container.setMessageListener(new TaskMessageListener(runner, deadLetters, type));
 			container.setBeanName("hopper-listener-" + type.wireName());
+			// each delivery continues the trace its message carries (traceparent)
+			container.setApplicationContext(context);
+			container.setObservationEnabled(true);
 			container.afterPropertiesSet();
 			this.containers.add(container);
 			this.jobTypes.add(type.wireName());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import com.rabbitmq.client.Channel;
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.queue.TaskMessage;
+import dev.hopper.core.task.LoggedTask;
 import dev.hopper.core.task.JobType;
 import dev.hopper.storage.amqp.TaskMessageCodec;
 import org.slf4j.Logger;
@@ -55,14 +56,16 @@ class TaskMessageListener implements ChannelAwareMessageListener {
 			channel.basicAck(tag, false);
 			return;
 		}
-		TaskRunner.Verdict verdict = this.runner.run(task);
-		switch (verdict.outcome()) {
-			case SUCCEEDED, CACHED, DEFERRED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
-			case RETRY -> channel.basicNack(tag, false, true);
-			case DEAD_LETTER -> {
-				logger.warn("Dead-lettering task {}: {}", task.taskId(), verdict.detail());
-				this.deadLetters.send(message, task.taskId(), task.type(), verdict.code(), verdict.detail());
-				channel.basicAck(tag, false);
+		try (var logged = LoggedTask.of(task.taskId())) {
+			TaskRunner.Verdict verdict = this.runner.run(task);
+			switch (verdict.outcome()) {
+				case SUCCEEDED, CACHED, DEFERRED, FAILED, CANCELLED, DUPLICATE -> channel.basicAck(tag, false);
+				case RETRY -> channel.basicNack(tag, false, true);
+				case DEAD_LETTER -> {
+					logger.warn("Dead-lettering task {}: {}", task.taskId(), verdict.detail());
+					this.deadLetters.send(message, task.taskId(), task.type(), verdict.code(), verdict.detail());
+					channel.basicAck(tag, false);
+				}
 			}
 		}
 	}

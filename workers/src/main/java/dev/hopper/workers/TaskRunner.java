@@ -92,6 +92,7 @@ class TaskRunner {
 			return cancelled(task.id());
 		}
 		if (this.reuse.reuse(task)) {
+			logger.info("Task {} finished with an earlier task's result", task.id());
 			return Verdict.of(TaskOutcome.CACHED);
 		}
 		return runJob(message, task);
@@ -99,6 +100,7 @@ class TaskRunner {
 
 	private Verdict runJob(TaskMessage message, Task task) {
 		Instant started = this.clock.instant();
+		logger.info("Task {} started: {}, attempt {}", task.id(), task.type(), task.attempts());
 		Verdict verdict;
 		try {
 			JobExecution execution = this.launcher.run(task);
@@ -107,7 +109,9 @@ class TaskRunner {
 		catch (RuntimeException ex) {
 			verdict = failed(task, ex);
 		}
-		this.metrics.jobRan(message.type(), verdict.outcome(), Duration.between(started, this.clock.instant()));
+		Duration ran = Duration.between(started, this.clock.instant());
+		this.metrics.jobRan(message.type(), verdict.outcome(), ran);
+		logger.info("Task {} ran {} ms: {}", task.id(), ran.toMillis(), verdict.outcome());
 		return verdict;
 	}
 

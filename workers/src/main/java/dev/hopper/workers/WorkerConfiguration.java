@@ -30,6 +30,7 @@ import org.springframework.batch.core.job.Job;
 import org.springframework.batch.core.launch.JobOperator;
 import org.springframework.batch.core.repository.JobRepository;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.ContextClosedEvent;
@@ -110,8 +111,9 @@ class WorkerConfiguration {
 
 	@Bean
 	TaskListeners taskListeners(JobTypes types, ConnectionFactory connectionFactory, TaskRunner runner,
-			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties) {
-		return new TaskListeners(types, connectionFactory, runner, launcher, deadLetters, topology, properties);
+			TaskJobLauncher launcher, DeadLetters deadLetters, QueueTopology topology, WorkerProperties properties,
+			ApplicationContext context) {
+		return new TaskListeners(types, connectionFactory, runner, launcher, deadLetters, topology, properties, context);
 	}
 
 }
