@@ -10,6 +10,7 @@ import dev.hopper.core.admission.RateLimiter;
 import dev.hopper.core.queue.WorkQueue;
 import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskRetention;
 import dev.hopper.core.tenant.ApiKey;
 import dev.hopper.core.tenant.ApiKeySecrets;
 import dev.hopper.core.tenant.ApiKeyStore;
@@ -62,6 +63,9 @@ public abstract class ApiSlice {
 
 	@MockitoBean
 	protected TaskQueries tasks;
+
+	@MockitoBean
+	protected TaskRetention retention;
 
 	@BeforeEach
 	void aTenantKeyAndRoomToWork() {

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.within;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, ClientScenarios, LifecycleScenarios, PushScenarios,
-		FaultScenarios, MapScenarios, TaskListScenarios, OperatorScenarios {
+		FaultScenarios, MapScenarios, TaskListScenarios, OperatorScenarios, RetentionScenarios {
 
 	private ConfigurableApplicationContext context;
 
@@ -38,6 +38,8 @@ abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, Cli
 
 	/** A tenant with a small intake quota; its own name each run, so limits never carry over. */
 	private final String burstTenant = "burst-" + UUID.randomUUID().toString().substring(0, 8);
+
+	private final String expiringTenant = "expiring-" + UUID.randomUUID().toString().substring(0, 8);
 
 	/** Where the infrastructure is, as Spring properties; called once before the app starts. */
 	protected abstract Map<String, Object> infrastructure() throws Exception;
@@ -67,6 +69,8 @@ abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, Cli
 		properties.putAll(Http.keyProperties());
 		properties.put("hopper.admission.tenant-intake-per-minute[" + this.burstTenant + "]", 5);
 		properties.put("hopper.admission.max-backlog[audio-features]", 20);
+		properties.put("hopper.retention.tenants[" + this.expiringTenant + "]", RetentionScenarios.KEPT);
+		properties.put("hopper.retention.interval", "1s");
 		// a command-line argument, so it wins over the port in hopper-standalone.yml
 		SpringApplication application = HopperStandalone.application(properties);
 		// a job type that exists only in test sources, registered as the job-type guide says
@@ -124,6 +128,11 @@ abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, Cli
 	@Override
 	public String burstTenant() {
 		return this.burstTenant;
+	}
+
+	@Override
+	public String expiringTenant() {
+		return this.expiringTenant;
 	}
 
 }

@@ -53,6 +53,9 @@ interface Scenario {
 	/** A tenant with a small intake quota; its own name each run, so limits never carry over. */
 	String burstTenant();
 
+	/** A tenant whose finished tasks are kept for {@link RetentionScenarios#KEPT} only. */
+	String expiringTenant();
+
 	/** A sine of its own (a new frequency each time), so no earlier run's result is reused for it. */
 	default String submitSine() {
 		double hertz = 300 + java.util.concurrent.ThreadLocalRandom.current().nextDouble(300);

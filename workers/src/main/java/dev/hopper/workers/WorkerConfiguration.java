@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import dev.hopper.core.Recurring;
+import dev.hopper.core.blob.BlobStore;
 import dev.hopper.core.lease.LeaseRegistry;
 import dev.hopper.core.queue.DeadLetterStore;
 import dev.hopper.core.queue.TaskPublisher;
@@ -18,6 +19,7 @@ import dev.hopper.core.task.JobType;
 import dev.hopper.core.task.JobTypes;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskRetention;
 import dev.hopper.core.worker.WorkerRegistry;
 import dev.hopper.jobs.WorkerDrain;
 import dev.hopper.storage.RecurringWork;
@@ -38,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
 
 /** One listener container per job type this worker has a job for, the leases and the orphan sweeper. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(WorkerProperties.class)
+@EnableConfigurationProperties({ WorkerProperties.class, RetentionProperties.class })
 class WorkerConfiguration {
 
 	@Bean(destroyMethod = "close")
@@ -102,6 +104,23 @@ class WorkerConfiguration {
 	RecurringWork workerBeatSchedule(WorkerBeat beat, WorkerProperties properties) {
 		return new RecurringWork(new Recurring("hopper-worker-beat", Duration.ZERO, properties.leaseRenewInterval(),
 				beat::beat, beat::leave));
+	}
+
+	@Bean
+	RetentionPurge retentionPurge(TaskRetention retention, BlobStore blobs, JobRepository jobRepository,
+			LeaseRegistry leases, RetentionProperties retentionProperties, WorkerProperties properties,
+			MeterRegistry meters, Clock clock) {
+		return new RetentionPurge(retention, blobs, jobRepository, leases, retentionProperties, properties, meters,
+				clock);
+	}
+
+	/** The purge every {@code hopper.retention.interval}, its first a minute after start. */
+	@Bean
+	RecurringWork retentionSchedule(RetentionPurge purge, RetentionProperties properties) {
+		Duration first = (properties.interval().compareTo(Duration.ofMinutes(1)) < 0) ? properties.interval()
+				: Duration.ofMinutes(1);
+		return new RecurringWork(new Recurring("hopper-retention", first, properties.interval(), purge::purge,
+				purge::leave));
 	}
 
 	@Bean

@@ -83,11 +83,11 @@ class AnalysisRequestController {
 			description = "The same request with the same `Idempotency-Key` was accepted before: its task", useReturnTypeSchema = true)
 	@Refusal(status = 400, codes = {
 			"bad_request", "missing_type", "unknown_type", "invalid_source", "invalid_params", "params_too_large",
-			"params_too_deep", "invalid_webhook", "invalid_idempotency_key"
+			"params_too_deep", "invalid_webhook", "invalid_idempotency_key", "invalid_sha256"
 	})
-	@Refusal(status = 404, codes = { "content_not_found" })
+	@Refusal(status = 404, codes = { "content_not_found", "task_not_found" })
 	@Refusal(status = 409, codes = { "idempotent_request_in_progress" })
-	@Refusal(status = 410, codes = { "file_gone" })
+	@Refusal(status = 410, codes = { "file_gone", "task_expired" })
 	@Refusal(status = 413, codes = { "body_too_large" })
 	@Refusal(status = 415, codes = { "unsupported_media_type" })
 	@Refusal(status = 422, codes = { "type_unavailable", "idempotency_key_reused" })

@@ -37,6 +37,7 @@ class TaskCancellationController {
 	@ApiResponse(responseCode = "202",
 			description = "Cancel requested: the running job stops at its next chunk boundary", useReturnTypeSchema = true)
 	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@Refusal(status = 409, codes = { "task_finished" })
 	@DeleteMapping("/api/v1/tasks/{id}")
 	ResponseEntity<TaskView> cancel(Tenant tenant, @PathVariable String id) {

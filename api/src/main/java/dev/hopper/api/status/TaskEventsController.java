@@ -61,6 +61,7 @@ class TaskEventsController {
 	@ApiResponse(responseCode = "200",
 			description = "An event stream: one `task` event per change, `Last-Event-ID` resumes", useReturnTypeSchema = true)
 	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@Refusal(status = 429, codes = { "too_many_waits" })
 	@GetMapping(path = "/api/v1/tasks/{id}/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
 	ResponseEntity<SseEmitter> events(Tenant tenant, @PathVariable String id,

@@ -37,6 +37,7 @@ class TaskOverlayController {
 	@Operation(summary = "A map-parse task's overlay: the plan with what was found drawn on it (PNG)")
 	@ApiResponse(responseCode = "200", description = "The overlay image", useReturnTypeSchema = true)
 	@Refusal(status = 404, codes = { "task_not_found", "overlay_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@GetMapping("/api/v1/tasks/{id}/overlay")
 	ResponseEntity<InputStreamResource> overlay(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);

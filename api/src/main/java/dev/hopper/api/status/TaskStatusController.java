@@ -67,6 +67,7 @@ class TaskStatusController {
 	@ApiResponse(responseCode = "200", description = "The task", useReturnTypeSchema = true)
 	@ApiResponse(responseCode = "304", description = "Unchanged since the `ETag` sent in `If-None-Match`")
 	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@GetMapping
 	ResponseEntity<TaskView> task(Tenant tenant, @PathVariable String id,
 			@RequestHeader(value = HttpHeaders.IF_NONE_MATCH, required = false) @Nullable String ifNoneMatch) {
@@ -80,6 +81,7 @@ class TaskStatusController {
 	@ApiResponse(responseCode = "304", description = "Unchanged when the wait ended")
 	@Refusal(status = 400, codes = { "invalid_wait_seconds", "invalid_parameter" })
 	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@Refusal(status = 429, codes = { "too_many_waits" })
 	@GetMapping(params = "waitSeconds")
 	DeferredResult<ResponseEntity<TaskView>> awaitChange(Tenant tenant, @PathVariable String id,
@@ -120,6 +122,7 @@ class TaskStatusController {
 	@Operation(summary = "Every step the task took, oldest first")
 	@ApiResponse(responseCode = "200", description = "The task's history", useReturnTypeSchema = true)
 	@Refusal(status = 404, codes = { "task_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@GetMapping("/history")
 	TaskHistory history(Tenant tenant, @PathVariable String id) {
 		Task task = this.tasks.find(tenant, id);
@@ -137,6 +140,7 @@ class TaskStatusController {
 					schema = @io.swagger.v3.oas.annotations.media.Schema(
 							oneOf = { ResultSchemas.AudioFeatures.class, ResultSchemas.MapPlan.class })))
 	@Refusal(status = 404, codes = { "task_not_found", "result_not_ready", "result_not_found" })
+	@Refusal(status = 410, codes = { "task_expired" })
 	@Refusal(status = 409, codes = { "task_failed" })
 	@GetMapping("/result")
 	Map<String, Object> result(Tenant tenant, @PathVariable String id) {

@@ -6,7 +6,9 @@ import dev.hopper.api.auth.Tenant;
 import dev.hopper.api.problem.ApiProblem;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.task.Task;
+import dev.hopper.core.task.TaskRetention;
 
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,8 +21,11 @@ public class TenantTasks {
 
 	private final RecentTasks tasks;
 
-	TenantTasks(RecentTasks tasks) {
+	private final TaskRetention retention;
+
+	TenantTasks(RecentTasks tasks, TaskRetention retention) {
 		this.tasks = tasks;
+		this.retention = retention;
 	}
 
 	/** The task as stored now, after {@link #find} has shown it is the tenant's. */
@@ -34,7 +39,17 @@ public class TenantTasks {
 		}
 		return this.tasks.find(id)
 			.filter((task) -> tenant.owns(task.tenantId()))
-			.orElseThrow(() -> ApiProblem.notFound("task_not_found", "No task " + id));
+			.orElseThrow(() -> gone(tenant, id));
+	}
+
+	/** 410 for the tenant's task that retention removed, else 404. */
+	private ApiProblem gone(Tenant tenant, String id) {
+		return this.retention.findExpired(id)
+			.filter((expired) -> tenant.owns(expired.tenantId()))
+			.map((expired) -> new ApiProblem(HttpStatus.GONE, "task_expired",
+					"Task " + id + " finished at " + expired.finishedAt() + " and was removed at " + expired.expiredAt()
+							+ ", past the time finished tasks are kept"))
+			.orElseGet(() -> ApiProblem.notFound("task_not_found", "No task " + id));
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import dev.hopper.api.ApiSlice;
 import dev.hopper.core.result.ResultStore;
+import dev.hopper.core.task.ExpiredTask;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskChangeFeed;
 import dev.hopper.core.task.TaskState;
@@ -72,6 +73,22 @@ class TaskStatusControllerTests extends ApiSlice {
 			.header("If-None-Match", TaskVersion.etag(task)).exchange();
 
 		assertThat(answer).hasStatus(HttpStatus.NOT_MODIFIED);
+	}
+
+	@Test
+	void aTaskRetentionRemovedIsGoneForItsTenantAndNotFoundForAnother() {
+		String mine = "01a24000-0000-7000-8000-000000000001";
+		String theirs = "01a24000-0000-7000-8000-000000000002";
+		given(this.retention.findExpired(mine)).willReturn(Optional.of(new ExpiredTask(mine, TENANT, NOW, NOW)));
+		given(this.retention.findExpired(theirs))
+			.willReturn(Optional.of(new ExpiredTask(theirs, "tenant-b", NOW, NOW)));
+
+		assertProblem(this.mvc.get().uri("/api/v1/tasks/{id}", mine).header("X-API-Key", KEY).exchange(),
+				HttpStatus.GONE, "task_expired");
+		assertProblem(this.mvc.get().uri("/api/v1/tasks/{id}/result", mine).header("X-API-Key", KEY).exchange(),
+				HttpStatus.GONE, "task_expired");
+		assertProblem(this.mvc.get().uri("/api/v1/tasks/{id}", theirs).header("X-API-Key", KEY).exchange(),
+				HttpStatus.NOT_FOUND, "task_not_found");
 	}
 
 	@Test

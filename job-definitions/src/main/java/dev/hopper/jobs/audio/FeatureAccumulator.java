@@ -56,8 +56,7 @@ class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 			this.analyzer.accept(segment);
 			last = segment;
 		}
-		// the last segment's progress is told by the task's success, a moment later
-		if (last != null && last.index() + 1 != last.count()) {
+		if (last != null) {
 			this.tasks.reportProgress(this.taskId, new Progress(last.index() + 1, last.count()));
 		}
 	}

@@ -60,7 +60,7 @@ class FeatureAccumulatorTests {
 	}
 
 	@Test
-	void progressIsReportedForEveryChunkButTheLastWhoseNewsIsTheTasksSuccess() throws Exception {
+	void progressIsReportedAfterEveryChunkUpToTheWholeFile() throws Exception {
 		JobRun.of(this.task, false, this::analyseInChunksOfTwo);
 
 		long segments = segments();
@@ -70,6 +70,7 @@ class FeatureAccumulatorTests {
 		for (long end = 2; end < segments; end += 2) {
 			expected.add(end);
 		}
+		expected.add(segments);
 		assertThat(done).isEqualTo(expected);
 	}
 

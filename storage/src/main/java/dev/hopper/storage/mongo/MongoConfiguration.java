@@ -11,6 +11,7 @@ import dev.hopper.core.task.BatchStore;
 import dev.hopper.core.task.TaskChangeFeed;
 import dev.hopper.core.task.TaskLifecycle;
 import dev.hopper.core.task.TaskQueries;
+import dev.hopper.core.task.TaskRetention;
 import dev.hopper.core.tenant.ApiKeyStore;
 
 import org.springframework.context.annotation.Bean;
@@ -81,6 +82,11 @@ public class MongoConfiguration {
 	@Bean
 	BatchStore batchStore(MongoTemplate mongoTemplate) {
 		return new MongoBatchStore(mongoTemplate);
+	}
+
+	@Bean
+	TaskRetention taskRetention(MongoTemplate mongoTemplate) {
+		return new MongoTaskRetention(mongoTemplate);
 	}
 
 	@Bean
