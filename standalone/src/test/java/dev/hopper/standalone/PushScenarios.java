@@ -73,6 +73,26 @@ interface PushScenarios extends Scenario {
 	}
 
 	@Test
+	default void streamsOfFinishedTasksGiveTheirWaitBackSoAFollowerNeverRunsOutOfThem() {
+		// a tenant of its own, so its budget of waits (100) is this scenario's alone
+		String tenant = "follower-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		Http follower = http().withKey(http().withKey(Http.ADMIN_KEY)
+			.post("/admin/v1/tenants/" + tenant + "/keys", "application/json", "{}")
+			.json().get("key").asString());
+		byte[] wav = dev.hopper.jobs.audio.engine.WavFixtures.sine(dev.hopper.jobs.audio.engine.SampleEncoding.PCM_S16,
+				8_000, 1, 0.2, 611, 0.5);
+		String id = follower.postMultipart("/api/v1/tasks", Http.parts("type", "audio-features", "file", wav))
+			.json().get("id").asString();
+		await(() -> follower.get("/api/v1/tasks/" + id).body().contains("\"SUCCEEDED\""), "the task to finish");
+
+		for (int i = 0; i < 150; i++) {
+			Http.Response stream = follower.get("/api/v1/tasks/" + id + "/events", "Accept", "text/event-stream");
+			assertThat(stream.status()).as("stream " + i).isEqualTo(200);
+			assertThat(stream.body()).contains("\"SUCCEEDED\"");
+		}
+	}
+
+	@Test
 	default void aFinishedTaskIsSignedAndDeliveredToItsWebhookRetryingUntilTheEndpointTakesIt() throws Exception {
 		List<com.sun.net.httpserver.Headers> headers = new java.util.concurrent.CopyOnWriteArrayList<>();
 		List<String> bodies = new java.util.concurrent.CopyOnWriteArrayList<>();

@@ -73,17 +73,14 @@ class TaskEventsController {
 		}
 		Runnable release = this.budget.hold(tenant.id(), STREAM_TIMEOUT);
 		SseEmitter emitter = new SseEmitter(STREAM_TIMEOUT.toMillis());
-		Stream stream = new Stream(emitter, lastEventId, KeyRevocation.presentedHash(request));
-		Runnable watching = this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send));
+		Stream stream = new Stream(emitter, lastEventId, KeyRevocation.presentedHash(request), release);
+		// a stream that ends before the handler returns (its task already finished) gets no
+		// async completion from the container: the stream gives its hold back itself
+		emitter.onCompletion(stream::close);
+		emitter.onTimeout(stream::close);
+		emitter.onError((ex) -> stream.close());
 		this.open.add(stream);
-		Runnable stop = () -> {
-			watching.run();
-			release.run();
-			this.open.remove(stream);
-		};
-		emitter.onCompletion(stop);
-		emitter.onTimeout(stop);
-		emitter.onError((ex) -> stop.run());
+		stream.watchedBy(this.watch.watch(id, () -> this.tasks.reload(task).ifPresent(stream::send)));
 		stream.send(task);
 		return ResponseEntity.ok().header("X-Accel-Buffering", "no").body(emitter);
 	}
@@ -116,10 +113,39 @@ class TaskEventsController {
 
 		private final String keyHash;
 
-		Stream(SseEmitter emitter, @Nullable String lastEventId, String keyHash) {
+		private final Runnable release;
+
+		private @Nullable Runnable unwatch;
+
+		private boolean closed;
+
+		Stream(SseEmitter emitter, @Nullable String lastEventId, String keyHash, Runnable release) {
 			this.emitter = emitter;
 			this.sent = lastEventId;
 			this.keyHash = keyHash;
+			this.release = release;
+		}
+
+		/** How to stop watching the task; at once if the stream closed meanwhile. */
+		synchronized void watchedBy(Runnable unwatch) {
+			if (this.closed) {
+				unwatch.run();
+			}
+			else {
+				this.unwatch = unwatch;
+			}
+		}
+
+		/** Stops watching, gives the budget back and leaves the open streams; once. */
+		synchronized void close() {
+			if (!this.closed) {
+				this.closed = true;
+				TaskEventsController.this.open.remove(this);
+				if (this.unwatch != null) {
+					this.unwatch.run();
+				}
+				this.release.run();
+			}
 		}
 
 		synchronized void beat() {
@@ -133,6 +159,7 @@ class TaskEventsController {
 				// the client went away
 				this.ended = true;
 				this.emitter.completeWithError(ex);
+				close();
 			}
 		}
 
@@ -140,6 +167,7 @@ class TaskEventsController {
 			if (!this.ended) {
 				this.ended = true;
 				this.emitter.complete();
+				close();
 			}
 		}
 
@@ -158,12 +186,14 @@ class TaskEventsController {
 				if (task.state().isTerminal()) {
 					this.ended = true;
 					this.emitter.complete();
+					close();
 				}
 			}
 			catch (IOException | IllegalStateException ex) {
 				// the client went away
 				this.ended = true;
 				this.emitter.completeWithError(ex);
+				close();
 			}
 		}
 
