@@ -72,7 +72,8 @@ class RetentionPurge {
 
 	/** One run, if this worker holds the purge's lease; the number of tasks purged. */
 	int purge() {
-		Duration hold = this.properties.interval().multipliedBy(3);
+		// renewed every run; a holder that died is replaced two intervals later
+		Duration hold = this.properties.interval().multipliedBy(2);
 		if (!this.leases.renew(LEASE, this.workerId, hold) && !this.leases.acquire(LEASE, this.workerId, hold)) {
 			return 0;
 		}

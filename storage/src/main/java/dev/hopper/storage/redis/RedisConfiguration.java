@@ -30,9 +30,10 @@ public class RedisConfiguration {
 		return Redisson.create(config);
 	}
 
+	/** Leases per namespace: the sweeper's and the purge's are one per deployment, not per Redis. */
 	@Bean
-	LeaseRegistry leaseRegistry(RedissonClient redisson) {
-		return new RedisLeaseRegistry(redisson);
+	LeaseRegistry leaseRegistry(RedissonClient redisson, AmqpProperties amqp) {
+		return new RedisLeaseRegistry(redisson, amqp.namespace());
 	}
 
 	@Bean

@@ -15,7 +15,6 @@ import org.redisson.client.codec.StringCodec;
  */
 class RedisLeaseRegistry implements LeaseRegistry {
 
-	private static final String PREFIX = "hopper:lease:";
 
 	private static final String RENEW = """
 			if redis.call('get', KEYS[1]) == ARGV[1] then
@@ -31,13 +30,17 @@ class RedisLeaseRegistry implements LeaseRegistry {
 
 	private final RedissonClient redisson;
 
-	RedisLeaseRegistry(RedissonClient redisson) {
+	/** Keys of this deployment's leases: deployments sharing a Redis never meet each other's. */
+	private final String prefix;
+
+	RedisLeaseRegistry(RedissonClient redisson, String namespace) {
 		this.redisson = redisson;
+		this.prefix = "hopper:" + namespace + ":lease:";
 	}
 
 	@Override
 	public boolean acquire(String taskId, String owner, Duration ttl) {
-		return this.redisson.<String>getBucket(PREFIX + taskId, StringCodec.INSTANCE).setIfAbsent(owner, ttl);
+		return this.redisson.<String>getBucket(this.prefix + taskId, StringCodec.INSTANCE).setIfAbsent(owner, ttl);
 	}
 
 	@Override
@@ -52,12 +55,12 @@ class RedisLeaseRegistry implements LeaseRegistry {
 
 	@Override
 	public Optional<String> holder(String taskId) {
-		return Optional.ofNullable(this.redisson.<String>getBucket(PREFIX + taskId, StringCodec.INSTANCE).get());
+		return Optional.ofNullable(this.redisson.<String>getBucket(this.prefix + taskId, StringCodec.INSTANCE).get());
 	}
 
 	private Long run(String script, String taskId, Object... args) {
 		return this.redisson.getScript(StringCodec.INSTANCE)
-			.eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.LONG, List.of(PREFIX + taskId), args);
+			.eval(RScript.Mode.READ_WRITE, script, RScript.ReturnType.LONG, List.of(this.prefix + taskId), args);
 	}
 
 }
