@@ -23,18 +23,12 @@ public final class JobRun {
 
 	/** Runs {@code job} as {@code task}'s run; {@code resumable} when its record outlives the run. */
 	public static <T> T of(Task task, boolean resumable, Callable<T> job) throws Exception {
-		Current outer = CURRENT.get();
 		CURRENT.set(new Current(task, resumable));
 		try {
 			return job.call();
 		}
 		finally {
-			if (outer == null) {
-				CURRENT.remove();
-			}
-			else {
-				CURRENT.set(outer);
-			}
+			CURRENT.remove();
 		}
 	}
 

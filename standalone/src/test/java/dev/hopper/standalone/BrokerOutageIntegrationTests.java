@@ -1,8 +1,6 @@
 package dev.hopper.standalone;
 
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,18 +45,15 @@ class BrokerOutageIntegrationTests {
 
 	@Test
 	void uploadsDuringABrokerOutageAreAllAcceptedPublishedAndAnalysedOnce() throws Exception {
-		assumeThat(answers(5672) && answers(6379) && rabbitmqctl("status")).as("a local RabbitMQ rabbitmqctl controls")
+		assumeThat(LocalServices.available() && rabbitmqctl("status")).as("a local RabbitMQ rabbitmqctl controls")
 			.isTrue();
 		Path directory = Files.createTempDirectory("hopper-outage-it");
 		try (EmbeddedInfrastructure embedded = new EmbeddedInfrastructure().inMemoryMongo()
 			.s3(directory.resolve("s3"))) {
 			Map<String, Object> properties = new HashMap<>(embedded.properties());
-			properties.put("spring.rabbitmq.host", "127.0.0.1");
-			properties.put("spring.rabbitmq.port", 5672);
-			properties.put("hopper.amqp.rabbit-queue-arguments", true);
+			properties.putAll(LocalServices.properties());
 			properties.put("hopper.amqp.namespace", "hopper-outage-" + UUID.randomUUID().toString().substring(0, 8));
 			properties.put("hopper.amqp.confirm-timeout", "2s");
-			properties.put("hopper.redis.address", "redis://127.0.0.1:6379");
 			properties.put("hopper.outbox.delay", "1s");
 			properties.put("hopper.outbox.interval", "1s");
 			properties.putAll(Http.keyProperties());
@@ -129,16 +124,6 @@ class BrokerOutageIntegrationTests {
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
-			return false;
-		}
-	}
-
-	private static boolean answers(int port) {
-		try (Socket socket = new Socket()) {
-			socket.connect(new InetSocketAddress("127.0.0.1", port), 500);
-			return true;
-		}
-		catch (IOException ex) {
 			return false;
 		}
 	}

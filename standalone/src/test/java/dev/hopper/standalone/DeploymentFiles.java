@@ -96,7 +96,8 @@ final class DeploymentFiles {
 	 * Hopper or Spring Boot declares.
 	 */
 	static boolean isSetting(String app, String name) {
-		if (appConfiguration(app).contains("${" + name + ":") || appConfiguration(app).contains("${" + name + "}")) {
+		String configuration = appConfiguration(app);
+		if (configuration.contains("${" + name + ":") || configuration.contains("${" + name + "}")) {
 			return true;
 		}
 		ConfigurationPropertySource environment = ConfigurationPropertySources
@@ -117,7 +118,7 @@ final class DeploymentFiles {
 		return (list != null) ? (List<Object>) list : List.of();
 	}
 
-	private static String read(Path file) {
+	static String read(Path file) {
 		try {
 			return Files.readString(file);
 		}

@@ -81,8 +81,9 @@ class DeploymentFilesTests {
 			.forEach((name) -> unread.add("shared: " + name));
 		assertThat(unread).as("variables no property reads").isEmpty();
 		// compose's .env sets compose's own variables: each one is used
+		String compose = DeploymentFiles.read(DeploymentFiles.ROOT.resolve("docker-compose.yml"));
 		assertThat(DeploymentFiles.envFile(DeploymentFiles.ROOT.resolve(".env.example")).keySet())
-			.allSatisfy((name) -> assertThat(read("docker-compose.yml")).contains("${" + name));
+			.allSatisfy((name) -> assertThat(compose).contains("${" + name));
 	}
 
 	@Test
@@ -231,15 +232,6 @@ class DeploymentFilesTests {
 
 	private static String app(Manifest deployment) {
 		return deployment.name().equals("hopper-api") ? "api" : "workers";
-	}
-
-	private static String read(String file) {
-		try {
-			return java.nio.file.Files.readString(DeploymentFiles.ROOT.resolve(file));
-		}
-		catch (java.io.IOException ex) {
-			throw new java.io.UncheckedIOException(ex);
-		}
 	}
 
 	private static WorkerProperties defaultWorkerProperties() {

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,25 +52,18 @@ class DistributedProcessesIntegrationTests {
 
 	@Test
 	void uploadsSurviveKilledWorkersAndAKilledApi() throws Exception {
-		assumeThat(answers(5672) && answers(6379)).as("RabbitMQ and Redis answer on localhost").isTrue();
+		assumeThat(LocalServices.available()).as("RabbitMQ and Redis answer on localhost").isTrue();
 		Path data = Files.createTempDirectory("hopper-processes-it");
 		try (Fleet fleet = new Fleet(data)) {
 			Map<String, String> stores = fleet.startStores();
 			List<String> shared = new ArrayList<>();
 			stores.forEach((key, value) -> shared.add("--" + key + "=" + value));
 			Map<String, Object> settings = new LinkedHashMap<>();
-			settings.put("spring.rabbitmq.host", "127.0.0.1");
-			settings.put("spring.rabbitmq.port", 5672);
-			settings.put("hopper.redis.address", "redis://127.0.0.1:6379");
+			settings.putAll(LocalServices.properties());
 			settings.put("hopper.amqp.namespace", "hopper-procs-" + UUID.randomUUID().toString().substring(0, 8));
-			settings.put("hopper.worker.lease-ttl", "3s");
-			settings.put("hopper.worker.lease-renew-interval", "1s");
-			settings.put("hopper.worker.sweep-interval", "1s");
-			// a worker killed between taking a task's lease and claiming it leaves the task
-			// QUEUED with its message acked as a duplicate: the sweeper publishes it again
-			settings.put("hopper.worker.lost-message-after", "4s");
-			settings.put("hopper.outbox.delay", "2s");
-			settings.put("hopper.outbox.interval", "1s");
+			// among them, lost-message-after: a worker killed between taking a task's lease and
+			// claiming it leaves the task QUEUED with its message acked as a duplicate
+			settings.putAll(QuickRecovery.properties());
 			settings.put("hopper.admission.intake-per-minute", 100_000);
 			settings.put("management.server.port", 0);
 			settings.putAll(Http.keyProperties());
@@ -183,15 +175,6 @@ class DistributedProcessesIntegrationTests {
 		List<String> all = new ArrayList<>(args);
 		all.add(extra);
 		return all;
-	}
-
-	private static boolean answers(int port) {
-		try (Socket ignored = new Socket("127.0.0.1", port)) {
-			return true;
-		}
-		catch (IOException ex) {
-			return false;
-		}
 	}
 
 	/** The processes of one test, all ended when it closes. */

@@ -52,14 +52,8 @@ abstract class EndToEndScenarios implements IntakeScenarios, BatchScenarios, Cli
 		Map<String, Object> properties = new HashMap<>(infrastructure());
 		properties.put("hopper.amqp.namespace", "hopper-it-" + UUID.randomUUID().toString().substring(0, 8));
 		properties.put("hopper.worker.max-attempts", 3);
-		// short leases and a busy sweeper, so orphans are found within seconds
-		properties.put("hopper.worker.lease-ttl", "3s");
-		properties.put("hopper.worker.lease-renew-interval", "1s");
-		properties.put("hopper.worker.sweep-interval", "1s");
-		properties.put("hopper.outbox.delay", "2s");
-		properties.put("hopper.outbox.interval", "1s");
+		properties.putAll(QuickRecovery.properties());
 		properties.put("hopper.worker.retry-backoff", "300ms");
-		properties.put("hopper.worker.lost-message-after", "4s");
 		properties.put("hopper.webhooks.signing-key", "test-signing-key");
 		properties.put("hopper.webhooks.allow-private-addresses", true);
 		properties.put("hopper.webhooks.interval", "200ms");

@@ -1,7 +1,6 @@
 package dev.hopper.workers;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -85,9 +84,7 @@ class OrphanSweeper implements AutoCloseable {
 
 	/** One sweep, if this worker is the active sweeper; the number of orphans handed back. */
 	int sweep() {
-		Duration hold = this.properties.sweepInterval().multipliedBy(3);
-		String me = this.properties.id();
-		if (!this.leases.renew(SWEEPER_LEASE, me, hold) && !this.leases.acquire(SWEEPER_LEASE, me, hold)) {
+		if (!this.leases.keep(SWEEPER_LEASE, this.properties.id(), this.properties.sweepInterval().multipliedBy(3))) {
 			return 0;
 		}
 		Instant silentSince = this.clock.instant().minus(this.properties.leaseTtl());

@@ -1,7 +1,6 @@
 package dev.hopper.workers;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -15,11 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import org.springframework.batch.core.job.JobInstance;
-import org.springframework.batch.core.job.parameters.JobParameters;
-import org.springframework.batch.core.job.parameters.JobParametersBuilder;
-import org.springframework.batch.core.repository.JobRepository;
 
 /**
  * Removes finished tasks past their time to live ({@link RetentionProperties}), a page at a
@@ -40,7 +34,7 @@ class RetentionPurge {
 
 	private final BlobStore blobs;
 
-	private final JobRepository jobs;
+	private final TaskJobLauncher jobs;
 
 	private final LeaseRegistry leases;
 
@@ -56,7 +50,7 @@ class RetentionPurge {
 
 	private final Counter batchesPurged;
 
-	RetentionPurge(TaskRetention retention, BlobStore blobs, JobRepository jobs, LeaseRegistry leases,
+	RetentionPurge(TaskRetention retention, BlobStore blobs, TaskJobLauncher jobs, LeaseRegistry leases,
 			RetentionProperties properties, WorkerProperties worker, MeterRegistry meters, Clock clock) {
 		this.retention = retention;
 		this.blobs = blobs;
@@ -73,8 +67,7 @@ class RetentionPurge {
 	/** One run, if this worker holds the purge's lease; the number of tasks purged. */
 	int purge() {
 		// renewed every run; a holder that died is replaced two intervals later
-		Duration hold = this.properties.interval().multipliedBy(2);
-		if (!this.leases.renew(LEASE, this.workerId, hold) && !this.leases.acquire(LEASE, this.workerId, hold)) {
+		if (!this.leases.keep(LEASE, this.workerId, this.properties.interval().multipliedBy(2))) {
 			return 0;
 		}
 		Instant now = this.clock.instant();
@@ -115,12 +108,7 @@ class RetentionPurge {
 			if (!this.retention.resultReused(task) && this.blobs.exists(overlay)) {
 				deleteBlob(overlay);
 			}
-			JobParameters parameters = new JobParametersBuilder().addString(TaskJobLauncher.TASK_ID, task.id(), true)
-				.toJobParameters();
-			JobInstance instance = this.jobs.getJobInstance(task.type().wireName(), parameters);
-			if (instance != null) {
-				this.jobs.deleteJobInstance(instance);
-			}
+			this.jobs.forget(task);
 			if (this.retention.expire(task, now)) {
 				this.tasksPurged.increment();
 				logger.debug("Task {} expired: it finished at {}", task.id(), task.finishedAt());

@@ -61,7 +61,7 @@ class TaskJobLauncher {
 			throw new IllegalArgumentException("No job for type " + task.type());
 		}
 		String taskId = task.id();
-		JobParameters parameters = new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
+		JobParameters parameters = parametersOf(taskId);
 		boolean resumable = this.properties.resumable(task.upload().sizeBytes());
 		try {
 			return JobRun.of(task, resumable, () -> resumable ? startOrRestart(job, parameters)
@@ -77,6 +77,19 @@ class TaskJobLauncher {
 			throw new TransientFailure("job_launch_failed", "Could not launch the job of task " + taskId + ": "
 					+ ex.getMessage(), ex);
 		}
+	}
+
+	/** Removes the record of the task's job, where one was kept (a resumable run's), with all its executions. */
+	void forget(Task task) {
+		JobInstance instance = this.jobRepository.getJobInstance(task.type().wireName(), parametersOf(task.id()));
+		if (instance != null) {
+			this.jobRepository.deleteJobInstance(instance);
+		}
+	}
+
+	/** One job instance per task: the task id is its identifying parameter. */
+	private static JobParameters parametersOf(String taskId) {
+		return new JobParametersBuilder().addString(TASK_ID, taskId, true).toJobParameters();
 	}
 
 	/** A first delivery starts the job; a later one restarts its last execution. */

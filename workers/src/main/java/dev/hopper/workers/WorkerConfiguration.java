@@ -107,11 +107,10 @@ class WorkerConfiguration {
 	}
 
 	@Bean
-	RetentionPurge retentionPurge(TaskRetention retention, BlobStore blobs, JobRepository jobRepository,
+	RetentionPurge retentionPurge(TaskRetention retention, BlobStore blobs, TaskJobLauncher launcher,
 			LeaseRegistry leases, RetentionProperties retentionProperties, WorkerProperties properties,
 			MeterRegistry meters, Clock clock) {
-		return new RetentionPurge(retention, blobs, jobRepository, leases, retentionProperties, properties, meters,
-				clock);
+		return new RetentionPurge(retention, blobs, launcher, leases, retentionProperties, properties, meters, clock);
 	}
 
 	/** The purge every {@code hopper.retention.interval}, its first a minute after start. */

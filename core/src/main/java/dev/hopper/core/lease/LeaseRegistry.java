@@ -20,4 +20,14 @@ public interface LeaseRegistry {
 
 	Optional<String> holder(String taskId);
 
+	/**
+	 * Keeps a lease that one process at a time holds for recurring work (a relay, a sweeper):
+	 * renews it if {@code owner} holds it, else takes it if free.
+	 *
+	 * @return whether {@code owner} holds it now
+	 */
+	default boolean keep(String name, String owner, Duration ttl) {
+		return renew(name, owner, ttl) || acquire(name, owner, ttl);
+	}
+
 }

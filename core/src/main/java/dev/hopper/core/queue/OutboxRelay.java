@@ -54,8 +54,7 @@ public final class OutboxRelay {
 
 	/** One pass, if this process holds the relay's lease; the number of tasks published. */
 	public int relay() {
-		if (!this.leases.renew(this.lease, this.owner, this.leaseHold)
-				&& !this.leases.acquire(this.lease, this.owner, this.leaseHold)) {
+		if (!this.leases.keep(this.lease, this.owner, this.leaseHold)) {
 			return 0;
 		}
 		int published = 0;

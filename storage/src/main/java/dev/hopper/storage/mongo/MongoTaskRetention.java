@@ -29,15 +29,10 @@ class MongoTaskRetention implements TaskRetention {
 
 	MongoTaskRetention(MongoOperations mongo) {
 		this.mongo = mongo;
-		// the purge asks by finish time, and removes cache entries and keys by the task they name
-		mongo.indexOps(TaskCollection.NAME).createIndex(new Index().on("finishedAt", Sort.Direction.ASC));
-		mongo.indexOps(TaskCollection.NAME)
-			.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("finishedAt", Sort.Direction.ASC));
+		// the tasks' own indexes are TaskCollection's; these are for removing by the task named
 		mongo.indexOps(MongoResultCache.COLLECTION).createIndex(new Index().on("taskId", Sort.Direction.ASC));
 		mongo.indexOps(MongoIdempotencyStore.COLLECTION).createIndex(new Index().on("taskId", Sort.Direction.ASC));
 		mongo.indexOps(EXPIRED).createIndex(new Index().on("expiredAt", Sort.Direction.ASC));
-		mongo.indexOps(TaskCollection.NAME).createIndex(new Index().on("upload.blobKey", Sort.Direction.ASC));
-		mongo.indexOps(TaskCollection.NAME).createIndex(new Index().on("cachedFrom", Sort.Direction.ASC));
 	}
 
 	@Override

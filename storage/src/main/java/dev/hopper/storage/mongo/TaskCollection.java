@@ -51,6 +51,11 @@ final class TaskCollection {
 		indexes.createIndex(new Index().on("state", Sort.Direction.ASC)
 			.on("type", Sort.Direction.ASC)
 			.on("_id", Sort.Direction.ASC));
+		// retention: finished tasks by finish time, and whether another task uses a file or result
+		indexes.createIndex(new Index().on("finishedAt", Sort.Direction.ASC));
+		indexes.createIndex(new Index().on("tenantId", Sort.Direction.ASC).on("finishedAt", Sort.Direction.ASC));
+		indexes.createIndex(new Index().on("upload.blobKey", Sort.Direction.ASC));
+		indexes.createIndex(new Index().on("cachedFrom", Sort.Direction.ASC));
 	}
 
 }

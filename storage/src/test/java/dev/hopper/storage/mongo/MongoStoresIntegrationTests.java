@@ -11,8 +11,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.content.ContentKind;
 import dev.hopper.core.task.Claim;
@@ -24,7 +22,6 @@ import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.Upload;
 import dev.hopper.core.tenant.ApiKey;
 import dev.hopper.core.tenant.ApiKeySecrets;
-import dev.hopper.storage.embedded.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +37,7 @@ class MongoStoresIntegrationTests {
 
 	private final Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
 
-	private EmbeddedMongo server;
-
-	private MongoClient client;
+	private EmbeddedMongoTemplate mongo;
 
 	private MongoTaskLifecycle lifecycle;
 
@@ -58,11 +53,8 @@ class MongoStoresIntegrationTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.server = new EmbeddedMongo(null);
-		this.server.start();
-		this.client = MongoClients.create(this.server.uri("hopper"));
-		this.template = HopperMongoTemplates.create(this.client, "hopper");
-		TaskCollection.createIndexes(this.template);
+		this.mongo = EmbeddedMongoTemplate.start();
+		this.template = this.mongo.template();
 		this.lifecycle = new MongoTaskLifecycle(this.template, this.clock);
 		this.queries = new MongoTaskQueries(this.template);
 		this.outbox = new MongoTaskOutbox(this.template, this.clock);
@@ -72,8 +64,7 @@ class MongoStoresIntegrationTests {
 
 	@AfterAll
 	void stop() {
-		this.client.close();
-		this.server.close();
+		this.mongo.close();
 	}
 
 	@Test
@@ -89,7 +80,7 @@ class MongoStoresIntegrationTests {
 	void aTaskStoredBeforeLaterFieldsExistedStillReads() {
 		Task task = aQueuedTask();
 		this.lifecycle.insert(task);
-		this.client.getDatabase("hopper")
+		this.mongo.client().getDatabase("hopper")
 			.getCollection(TaskCollection.NAME)
 			.updateOne(new org.bson.Document("_id", task.id()), new org.bson.Document("$unset",
 					new org.bson.Document("cancelRequested", "").append("published", "").append("cachedFrom", "")
@@ -104,14 +95,14 @@ class MongoStoresIntegrationTests {
 	void aJobTypeIsStoredByTheNameItsEnumHadSoEarlierDocumentsStillMatch() {
 		Task task = aQueuedTask();
 		this.lifecycle.insert(task);
-		org.bson.Document stored = this.client.getDatabase("hopper")
+		org.bson.Document stored = this.mongo.client().getDatabase("hopper")
 			.getCollection(TaskCollection.NAME)
 			.find(new org.bson.Document("_id", task.id()))
 			.first();
 		assertThat(stored.getString("type")).isEqualTo("AUDIO_FEATURES");
 
 		Task later = aQueuedTask();
-		this.client.getDatabase("hopper").getCollection(TaskCollection.NAME).insertOne(new org.bson.Document(stored)
+		this.mongo.client().getDatabase("hopper").getCollection(TaskCollection.NAME).insertOne(new org.bson.Document(stored)
 			.append("_id", later.id()));
 		assertThat(this.queries.find(later.id()).orElseThrow().type()).isEqualTo(JobType.AUDIO_FEATURES);
 		assertThat(this.queries.queuedAhead(this.queries.find(later.id()).orElseThrow())).isGreaterThanOrEqualTo(1);

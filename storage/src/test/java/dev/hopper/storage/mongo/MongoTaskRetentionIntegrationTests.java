@@ -9,8 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import dev.hopper.core.TimeOrderedId;
 import dev.hopper.core.content.ContentKind;
 import dev.hopper.core.intake.IdempotencyRecord;
@@ -21,7 +19,6 @@ import dev.hopper.core.task.RetentionScope;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskState;
 import dev.hopper.core.task.Upload;
-import dev.hopper.storage.embedded.EmbeddedMongo;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -40,9 +37,7 @@ class MongoTaskRetentionIntegrationTests {
 
 	private final Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
 
-	private EmbeddedMongo server;
-
-	private MongoClient client;
+	private EmbeddedMongoTemplate mongo;
 
 	private MongoTemplate template;
 
@@ -50,18 +45,14 @@ class MongoTaskRetentionIntegrationTests {
 
 	@BeforeAll
 	void start() throws Exception {
-		this.server = new EmbeddedMongo(null);
-		this.server.start();
-		this.client = MongoClients.create(this.server.uri("hopper"));
-		this.template = HopperMongoTemplates.create(this.client, "hopper");
-		TaskCollection.createIndexes(this.template);
+		this.mongo = EmbeddedMongoTemplate.start();
+		this.template = this.mongo.template();
 		this.retention = new MongoTaskRetention(this.template);
 	}
 
 	@AfterAll
 	void stop() {
-		this.client.close();
-		this.server.close();
+		this.mongo.close();
 	}
 
 	@Test
