@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * uploaded image, origin top-left, each point {@code [x, y]}.
  */
 public record MapPlan(Image image, List<Level> levels, Parser parser, @Nullable String overlayUrl,
-		@Nullable Degraded degraded) {
+		@Nullable Confidence confidence, @Nullable Escalated escalated, @Nullable Degraded degraded) {
 
 	/** Every slot of every level. */
 	public List<Slot> slots() {
@@ -20,11 +20,25 @@ public record MapPlan(Image image, List<Level> levels, Parser parser, @Nullable 
 	public record Image(int width, int height) {
 	}
 
-	public record Level(String id, List<Slot> slots, Lanes lanes, List<Entrance> entrances) {
+	/** A floor, and how sure the parser is of it (0 to 1; null from the vision model alone). */
+	public record Level(String id, List<Slot> slots, Lanes lanes, List<Entrance> entrances, @Nullable Double confidence) {
 	}
 
-	/** A stall: its id, its type (regular, disabled, ev), four corners and its centre. */
-	public record Slot(String id, String type, List<List<Double>> polygon, List<Double> center) {
+	/** A stall: its id, its type (regular, disabled, ev), four corners, its centre and the parser's confidence. */
+	public record Slot(String id, String type, List<List<Double>> polygon, List<Double> center,
+			@Nullable Double confidence) {
+	}
+
+	/** How sure the parser is of the plan; {@code unsure} below 0.6, with each doubt's reason. */
+	public record Confidence(double score, boolean unsure, List<Doubt> doubts) {
+	}
+
+	/** A reason for doubt (no_stalls, unexplained_ink, irregular_stalls, labels_unread, open_geometry). */
+	public record Doubt(String reason, @Nullable String level, String detail) {
+	}
+
+	/** Parser auto found the CV reading unsure and asked the model: which parser then ran, and why. */
+	public record Escalated(String from, String to, double confidence, List<String> reasons) {
 	}
 
 	public record Lanes(List<LaneNode> nodes, List<LaneEdge> edges) {
@@ -40,8 +54,11 @@ public record MapPlan(Image image, List<Level> levels, Parser parser, @Nullable 
 	public record Entrance(String id, String kind, List<Double> point) {
 	}
 
-	/** Which parser made the plan: cv, vision-llm or hybrid, and for a model its name and prompt version. */
-	public record Parser(String kind, @Nullable String model, @Nullable String promptVersion) {
+	/**
+	 * Which parser made the plan (cv, vision-llm or hybrid), for a model its name and prompt
+	 * version, and which was asked for (auto, cv, vision-llm, hybrid).
+	 */
+	public record Parser(String kind, @Nullable String model, @Nullable String promptVersion, @Nullable String requested) {
 	}
 
 	/** Present when the model did not answer and the CV parser stood in: which parser was asked, and why it could not. */

@@ -41,6 +41,15 @@ interface MapScenarios extends Scenario {
 			Map<String, Object> firstLevel = ((List<Map<String, Object>>) result.get("levels")).get(0);
 			assertThat(schemas.get("MapLevel").get("properties").propertyNames())
 				.containsExactlyInAnyOrderElementsOf(firstLevel.keySet());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> firstSlot = ((List<Map<String, Object>>) firstLevel.get("slots")).get(0);
+			assertThat(schemas.get("MapSlot").get("properties").propertyNames())
+				.containsExactlyInAnyOrderElementsOf(firstSlot.keySet());
+			@SuppressWarnings("unchecked")
+			Map<String, Object> confidence = (Map<String, Object>) result.get("confidence");
+			assertThat(schemas.get("MapConfidence").get("properties").propertyNames())
+				.containsExactlyInAnyOrderElementsOf(confidence.keySet());
+			assertThat(confidence.get("unsure")).as(confidence.toString()).isEqualTo(false);
 			var parsed = MapFixtures.read(result);
 			var score = PlanScorer.score(plan.getValue().truth(), parsed, 6.5 * 12);
 			double wanted = plan.getValue().spec().photographed() ? 0.90 : 0.98;
@@ -58,6 +67,36 @@ interface MapScenarios extends Scenario {
 			.post("/admin/v1/tenants/plans-elsewhere/keys", "application/json", "{\"name\": \"ci\"}")
 			.json().get("key").asString();
 		assertProblem(http().withKey(otherKey).get("/api/v1/tasks/" + cleanId + "/overlay"), 404, "task_not_found");
+	}
+
+	/** Line work with no stall in it: without a model, auto is the CV parser, and its empty reading is marked. */
+	@Test
+	default void aDrawingWithoutStallsIsAResultMarkedUnsureNotAConfidentEmptyPlan() throws Exception {
+		java.awt.image.BufferedImage sketch = new java.awt.image.BufferedImage(800, 600,
+				java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = sketch.createGraphics();
+		g.setColor(java.awt.Color.WHITE);
+		g.fillRect(0, 0, 800, 600);
+		g.setColor(java.awt.Color.BLACK);
+		g.setStroke(new java.awt.BasicStroke(3));
+		g.drawRect(40, 40, 720, 520);
+		g.drawLine(40, 300, 500, 300);
+		g.drawString("Level 1 - under construction", 300, 200);
+		g.dispose();
+		Http.Response accepted = http().postMultipart("/api/v1/tasks", Http.parts("type", "map-parse", "file",
+				MapFixtures.png(sketch), "params", "{\"parser\": \"auto\"}"));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		String id = accepted.json().get("id").asString();
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		JsonNode result = http().get("/api/v1/tasks/" + id + "/result").json();
+		assertThat(result.get("parser").get("kind").asString()).isEqualTo("cv");
+		assertThat(result.get("parser").get("requested").asString()).isEqualTo("auto");
+		assertThat(result.get("levels").get(0).get("slots").size()).isZero();
+		JsonNode confidence = result.get("confidence");
+		assertThat(confidence.get("unsure").asBoolean()).isTrue();
+		assertThat(confidence.get("score").asDouble()).isZero();
+		assertThat(confidence.get("doubts").get(0).get("reason").asString()).isEqualTo("no_stalls");
+		assertThat(confidence.get("doubts").get(0).get("detail").asString()).contains("line work");
 	}
 
 	@Test

@@ -193,6 +193,50 @@ class VisionModelIntegrationTests {
 	}
 
 	@Test
+	void autoKeepsASureCvReadingAndAsksNoModel() {
+		FloorPlanGenerator.GeneratedPlan plan = this.generator
+			.generate(new PlanSpec(PlanSpec.Style.CAD, 8, 60, 1, false, 124));
+		Http.Response accepted = this.http.postMultipart("/api/v1/tasks",
+				Http.parts("type", "map-parse", "file", MapFixtures.png(plan.image())));
+		assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+		String id = accepted.json().get("id").asString();
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		JsonNode result = this.http.get("/api/v1/tasks/" + id + "/result").json();
+		assertThat(result.get("parser").get("kind").asString()).isEqualTo("cv");
+		assertThat(result.get("parser").get("requested").asString()).as("auto is the default with a model").isEqualTo("auto");
+		assertThat(result.has("escalated")).isFalse();
+		assertThat(result.get("confidence").get("unsure").asBoolean()).isFalse();
+		assertThat(result.get("levels").get(0).get("slots").get(0).get("confidence").asDouble()).isGreaterThan(0.5);
+		assertThat(PlanScorer.score(plan.truth(), result(id), AISLE_PIXELS).f1()).isGreaterThanOrEqualTo(0.98);
+		assertThat(this.model.seen()).isEmpty();
+	}
+
+	@Test
+	void autoAsksTheModelWhenTheCvReadingMissesStallsAndSaysWhy() {
+		// dashed and doubled stall lines, which the CV parser does not close into stalls
+		FloorPlanGenerator.GeneratedPlan plan = new FloorPlanGenerator(12, true)
+			.generate(new PlanSpec(PlanSpec.Style.CAD, 135, 90, 2, false, 19));
+		ParkingMap cv = new dev.hopper.jobs.maps.cv.CvMapParser().parse(plan.image());
+		assertThat(PlanScorer.score(plan.truth(), cv, AISLE_PIXELS).f1()).as("the CV reading is poor").isLessThan(0.5);
+		this.model.answerPlansWith(LoopbackModelServer.planAnswer(plan.truth()));
+
+		String id = submit(MapFixtures.png(plan.image()), "auto");
+		assertThat(awaitFinished(id).get("state").asString()).isEqualTo("SUCCEEDED");
+		JsonNode result = this.http.get("/api/v1/tasks/" + id + "/result").json();
+		assertThat(result.get("parser").get("kind").asString()).isEqualTo("vision-llm");
+		assertThat(result.get("parser").get("requested").asString()).isEqualTo("auto");
+		JsonNode escalated = result.get("escalated");
+		assertThat(escalated.get("from").asString()).isEqualTo("cv");
+		assertThat(escalated.get("to").asString()).isEqualTo("vision-llm");
+		assertThat(escalated.get("confidence").asDouble()).isLessThan(0.6);
+		assertThat(escalated.get("reasons").valueStream().map(JsonNode::asString))
+			.containsAnyOf("no_stalls", "unexplained_ink");
+		assertThat(this.model.seen()).singleElement()
+			.satisfies((seen) -> assertThat(seen.schema()).doesNotContain("LabelAnswer"));
+		assertThat(PlanScorer.score(plan.truth(), result(id), AISLE_PIXELS).f1()).isGreaterThanOrEqualTo(0.98);
+	}
+
+	@Test
 	void twoAnswersThatBreakTheSchemaFailTheTaskOnce() {
 		this.model.fail(new LoopbackModelServer.Fault.Malformed(), new LoopbackModelServer.Fault.SchemaViolation());
 		String id = submit(MapFixtures.png(this.generator.generate(new PlanSpec(PlanSpec.Style.CAD, 33, 90, 1, false, 123))

@@ -68,8 +68,30 @@ public final class ResultSchemas {
 			+ "image, origin top-left")
 	public record MapPlan(Image image, List<Level> levels, Parser parser,
 			@Schema(nullable = true, example = "/api/v1/tasks/0192f1e8c3a47c1d9b2e5a60/overlay") String overlayUrl,
+			@Schema(nullable = true, description = "How sure the parser is of the whole plan; absent from vision-llm results")
+			Confidence confidence,
+			@Schema(nullable = true, description = "Present when parser auto found the CV reading unsure and asked the model")
+			Escalated escalated,
 			@Schema(nullable = true, description = "Present when the model did not answer and the CV parser stood in")
 			Degraded degraded) {
+	}
+
+	@Schema(name = "MapConfidence", description = "How sure the parser is of the plan (0 to 1), and why it doubts")
+	public record Confidence(@Schema(example = "0.91") double score,
+			@Schema(description = "true below 0.6: the plan is likely read incompletely or wrongly") boolean unsure,
+			List<Doubt> doubts) {
+	}
+
+	@Schema(name = "MapDoubt", description = "One reason the parser is less sure, on one level or the whole plan")
+	public record Doubt(@Schema(allowableValues = { "no_stalls", "unexplained_ink", "irregular_stalls", "labels_unread",
+			"open_geometry" }) String reason, @Schema(nullable = true, example = "L1") String level, String detail) {
+	}
+
+	@Schema(name = "MapEscalated", description = "Why parser auto went on from the CV reading to the model")
+	public record Escalated(@Schema(allowableValues = "cv") String from,
+			@Schema(allowableValues = { "hybrid", "vision-llm" }) String to,
+			@Schema(description = "the CV reading's confidence", example = "0.32") double confidence,
+			@Schema(description = "the CV reading's doubts") List<String> reasons) {
 	}
 
 	@Schema(name = "MapDegraded", description = "Which parser was asked for, and why the CV parser answered instead")
@@ -82,14 +104,18 @@ public final class ResultSchemas {
 	}
 
 	@Schema(name = "MapLevel")
-	public record Level(@Schema(example = "L1") String id, List<Slot> slots, Lanes lanes, List<Entrance> entrances) {
+	public record Level(@Schema(example = "L1") String id, List<Slot> slots, Lanes lanes, List<Entrance> entrances,
+			@Schema(nullable = true, description = "0 to 1; absent from vision-llm results", example = "0.93")
+			Double confidence) {
 	}
 
 	@Schema(name = "MapSlot")
 	public record Slot(@Schema(example = "L1-A12") String id,
 			@Schema(allowableValues = { "regular", "disabled", "ev" }) String type,
 			@Schema(description = "four corners, each [x, y]") List<List<Double>> polygon,
-			@Schema(description = "[x, y]") List<Double> center) {
+			@Schema(description = "[x, y]") List<Double> center,
+			@Schema(nullable = true, description = "how sure the parser is that this is a stall, 0 to 1; absent from "
+					+ "vision-llm results", example = "0.97") Double confidence) {
 	}
 
 	@Schema(name = "MapLanes", description = "The driving lanes as a graph")
@@ -111,7 +137,9 @@ public final class ResultSchemas {
 
 	@Schema(name = "MapParser", description = "Which parser produced the plan")
 	public record Parser(@Schema(allowableValues = { "cv", "vision-llm", "hybrid" }) String kind,
-			@Schema(nullable = true) String model, @Schema(nullable = true) String promptVersion) {
+			@Schema(nullable = true) String model, @Schema(nullable = true) String promptVersion,
+			@Schema(allowableValues = { "auto", "cv", "vision-llm", "hybrid" },
+					description = "the parser the task asked for, or its default") String requested) {
 	}
 
 }

@@ -16,12 +16,18 @@ record MapParams(Parser parser) {
 			}
 		}
 		throw new PermanentFailure("invalid_params",
-				"Unknown parser '" + parser + "'; known parsers are cv, vision-llm and hybrid");
+				"Unknown parser '" + parser + "'; known parsers are auto, cv, vision-llm and hybrid");
 	}
 
 	enum Parser {
 
-		CV, VISION_LLM, HYBRID;
+		/** CV first; the model (hybrid or vision-llm) only when the CV reading is unsure. */
+		AUTO, CV, VISION_LLM, HYBRID;
+
+		/** Whether this parser cannot run at all without a model. */
+		boolean needsModel() {
+			return this == VISION_LLM || this == HYBRID;
+		}
 
 		String wireName() {
 			return name().toLowerCase(Locale.ROOT).replace('_', '-');

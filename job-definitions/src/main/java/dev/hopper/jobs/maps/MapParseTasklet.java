@@ -2,6 +2,7 @@ package dev.hopper.jobs.maps;
 
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -22,6 +23,7 @@ import dev.hopper.jobs.maps.llm.HybridMapParser;
 import dev.hopper.jobs.maps.llm.ModelUnavailable;
 import dev.hopper.jobs.maps.llm.VisionLlmMapParser;
 import dev.hopper.jobs.maps.llm.VisionModel;
+import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 
@@ -32,14 +34,19 @@ import org.springframework.batch.infrastructure.repeat.RepeatStatus;
 
 /**
  * Parses one plan: decode it (after the size check), parse it with the parser the task's
- * params ask for (the vision model's when one is configured and none is named, else CV),
- * store the overlay, store the result once. When the model does not answer, the CV parser
- * stands in and the result says so under {@code degraded}. A re-run after a crash does
- * the same work again and writes the same overlay; the result is still written once.
+ * params ask for ({@code auto} when a model is configured and none is named, else CV),
+ * store the overlay, store the result once. {@code auto} reads with CV and, when that
+ * reading is unsure, asks the model, and the result says so under {@code escalated}. When
+ * the model does not answer, the CV parser stands in and the result says so under
+ * {@code degraded}. A re-run after a crash does the same work again and writes the same
+ * overlay; the result is still written once.
  */
 class MapParseTasklet implements Tasklet {
 
 	static final String PARSER_UNAVAILABLE = "parser_unavailable";
+
+	/** The result's note that {@code auto} went on from an unsure CV reading to the model, and why. */
+	static final String ESCALATED = "escalated";
 
 	private final TaskQueries tasks;
 
@@ -67,28 +74,40 @@ class MapParseTasklet implements Tasklet {
 
 	private MapParser parserFor(MapParams.Parser parser, MapParser cv) {
 		return switch (parser) {
-			case CV -> cv;
+			case AUTO, CV -> cv;
 			case VISION_LLM -> new VisionLlmMapParser(this.model);
 			case HYBRID -> new HybridMapParser(this.model, cv);
 		};
 	}
 
 	@Override
+	@SuppressWarnings("unchecked")
 	public RepeatStatus execute(StepContribution contribution, ChunkContext chunkContext) {
 		String taskId = chunkContext.getStepContext().getStepExecution().getJobParameters().getString("taskId");
 		Task task = JobRun.task(taskId, this.tasks);
-		MapParams.Parser parser = MapParams.of(task.params(), (this.model != null) ? MapParams.Parser.VISION_LLM
+		MapParams.Parser requested = MapParams.of(task.params(), (this.model != null) ? MapParams.Parser.AUTO
 				: MapParams.Parser.CV).parser();
-		if (parser != MapParams.Parser.CV && this.model == null) {
+		if (requested.needsModel() && this.model == null) {
 			throw new PermanentFailure(PARSER_UNAVAILABLE,
-					"The parser '" + parser.wireName() + "' needs a vision model, and none is configured here");
+					"The parser '" + requested.wireName() + "' needs a vision model, and none is configured here");
 		}
 		this.lifecycle.reportProgress(taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
-		Map<String, Object> degraded = null;
 		// the CV reading is made at most once: hybrid's geometry is also the stand-in's answer
 		ParkingMap[] cvReading = new ParkingMap[1];
 		MapParser cv = (plan) -> (cvReading[0] != null) ? cvReading[0] : (cvReading[0] = this.cv.parse(plan));
+		Map<String, Object> result = new LinkedHashMap<>();
+		MapParams.Parser parser = requested;
+		if (requested == MapParams.Parser.AUTO && this.model != null) {
+			Confidence sureness = cv.parse(image).confidence();
+			if (sureness != null && sureness.unsure()) {
+				// outlines the CV parser missed only the model's own reading can add; doubts
+				// about the outlines it found, the model can settle by labelling them
+				parser = sureness.missesStalls() ? MapParams.Parser.VISION_LLM : MapParams.Parser.HYBRID;
+				result.put(ESCALATED, Map.of("from", MapParams.Parser.CV.wireName(), "to", parser.wireName(),
+						"confidence", sureness.toDocument().get("score"), "reasons", sureness.reasons()));
+			}
+		}
 		ParkingMap map;
 		try {
 			map = parserFor(parser, cv).parse(image);
@@ -96,16 +115,16 @@ class MapParseTasklet implements Tasklet {
 		catch (ModelUnavailable ex) {
 			// the model is away: the offline parser stands in, and the result says so
 			map = cv.parse(image);
-			degraded = Map.of("from", parser.wireName(), "reason", ex.reason(), "detail", ex.getMessage());
+			result.put(ResultCache.DEGRADED, Map.of("from", parser.wireName(), "reason", ex.reason(), "detail",
+					ex.getMessage()));
 		}
 		this.lifecycle.reportProgress(taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
 		this.blobs.put(overlayKey, new ByteArrayInputStream(Png.encode(Overlay.draw(image, map))), "image/png");
-		Map<String, Object> result = map.withOverlayUrl(TaskLinks.overlay(taskId)).toDocument();
-		if (degraded != null) {
-			result.put(ResultCache.DEGRADED, degraded);
-		}
-		this.results.saveOnce(taskId, result);
+		Map<String, Object> document = map.withOverlayUrl(TaskLinks.overlay(taskId)).toDocument();
+		((Map<String, Object>) document.get("parser")).put("requested", requested.wireName());
+		document.putAll(result);
+		this.results.saveOnce(taskId, document);
 		this.lifecycle.reportProgress(taskId, new Progress(2, 2));
 		return RepeatStatus.FINISHED;
 	}

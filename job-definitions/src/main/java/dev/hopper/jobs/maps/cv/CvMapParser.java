@@ -6,6 +6,7 @@ import java.util.List;
 
 import boofcv.struct.image.GrayU8;
 
+import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.MapParser;
 import dev.hopper.jobs.maps.plan.ParkingMap;
@@ -20,31 +21,36 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser implements MapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-6";
+	public static final String VERSION = "cv-7";
 
 	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
 		double reach = raster.diagonal() / 80;
-		GrayU8 closed = ToothCloser.close(DashJoiner.join(ink, reach), reach);
-		SlotFinder.Regions regions = SlotFinder.find(closed);
+		ToothCloser.Closed closed = ToothCloser.close(DashJoiner.join(ink, reach), reach);
+		SlotFinder.Regions regions = SlotFinder.find(closed.ink());
 		List<SlotType> types = new SlotTyper(raster, ink, regions.labels()).types(regions.slots());
+		List<Double> sureness = Certainty.slots(regions.slots());
 		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < regions.slots().size(); i++) {
-			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad()));
+			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad(), sureness.get(i)));
 		}
 		List<List<Slot>> floors = Levels.group(slots);
-		Aisles aisles = new Aisles(closed);
+		Aisles aisles = new Aisles(closed.ink());
 		LabelReader labels = new LabelReader(raster);
 		List<Level> levels = new ArrayList<>();
+		List<Confidence.Doubt> doubts = new ArrayList<>();
 		for (int f = 0; f < floors.size(); f++) {
 			String id = "L" + (f + 1);
 			Aisles.Found found = aisles.find(id, floors.get(f));
 			List<Slot> named = SlotNames.name(floors.get(f), f);
-			levels.add(new Level(id, SlotNames.preferLabels(named, labels.read(named)), found.lanes(), found.entrances()));
+			LabelReader.Read read = labels.read(named);
+			Level level = new Level(id, SlotNames.preferLabels(named, read.texts()), found.lanes(), found.entrances());
+			levels.add(level.with(level.slots(), Certainty.level(level, read, doubts)));
 		}
-		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null);
+		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null,
+				Certainty.plan(levels, closed.skeleton(), doubts));
 	}
 
 }

@@ -36,32 +36,47 @@ final class LabelReader {
 		this.gray = raster.gray();
 	}
 
-	/** Each stall's label, in the stalls' order; null where none was read. */
-	List<String> read(List<Slot> slots) {
-		List<String> none = Collections.nCopies(slots.size(), null);
+	/**
+	 * Each stall's label, in the stalls' order (null where none was read), and how many
+	 * stalls hold a line of marks of a legible size, read or not.
+	 */
+	Read read(List<Slot> slots) {
 		if (slots.isEmpty()) {
-			return none;
+			return new Read(List.of(), 0);
 		}
 		List<Stall> stalls = slots.stream().map(this::stall).toList();
 		double rowAngle = SlotNames.rowAngle(slots);
 		List<Label> best = null;
 		double bestTotal = 0;
+		int marked = 0;
 		for (int k = 0; k < 4; k++) {
 			double angle = rowAngle + k * Math.PI / 2;
 			double total = 0;
+			int lines = 0;
 			List<Label> labels = new ArrayList<>();
 			for (Stall stall : stalls) {
 				double[][] glyphs = stall.glyphs(Math.cos(angle), Math.sin(angle));
 				Reading alone = (glyphs != null) ? legible(LabelGrammar.best(glyphs)) : null;
 				labels.add(new Label(glyphs, alone));
 				total += (alone != null) ? alone.score() : 0;
+				lines += (glyphs != null) ? 1 : 0;
 			}
+			marked = Math.max(marked, lines);
 			if (total > bestTotal) {
 				bestTotal = total;
 				best = labels;
 			}
 		}
-		return (best != null) ? inTheFloorsShape(best) : none;
+		return new Read((best != null) ? inTheFloorsShape(best) : Collections.nCopies(slots.size(), null), marked);
+	}
+
+	/** The labels read, one per stall (null: unread), and the number of stalls that hold label-like marks. */
+	record Read(List<String> texts, int marked) {
+
+		long legible() {
+			return this.texts.stream().filter(java.util.Objects::nonNull).count();
+		}
+
 	}
 
 	/** One stall's glyph scores (null: no label), and its legible reading on its own (or null). */

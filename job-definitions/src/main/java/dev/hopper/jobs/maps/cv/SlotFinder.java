@@ -22,8 +22,11 @@ final class SlotFinder {
 	private SlotFinder() {
 	}
 
-	/** A floor region taken for a stall: its outline and its label in {@code regions}. */
-	record Found(List<Point> quad, int label, List<List<Point2D_I32>> holes) {
+	/**
+	 * A floor region taken for a stall: its outline, its label in {@code regions}, and how
+	 * much of its hull the quadrilateral covers (1: a clean quadrilateral).
+	 */
+	record Found(List<Point> quad, int label, List<List<Point2D_I32>> holes, double fit) {
 	}
 
 	record Regions(GrayS32 labels, List<Found> slots) {
@@ -62,7 +65,7 @@ final class SlotFinder {
 				continue;
 			}
 			// the region stops a line's half-width and the dilation short of the lines
-			candidates.add(new Found(Geometry.grow(quad, 2.5), i + 1, contour.internal));
+			candidates.add(new Found(Geometry.grow(quad, 2.5), i + 1, contour.internal, quadArea / hullArea));
 		}
 		return new Regions(labels, inRows(typicalSize(candidates)));
 	}
@@ -95,6 +98,11 @@ final class SlotFinder {
 	private static List<Found> inRows(List<Found> found) {
 		return found.stream().filter((f) -> found.stream().anyMatch((other) -> other != f && twins(f.quad(), other.quad())))
 			.toList();
+	}
+
+	/** How many stalls stand beside {@code quad} in its row: 0 for a lone one, 2 inside a row. */
+	static long twinsOf(List<Point> quad, List<List<Point>> all) {
+		return all.stream().filter((other) -> other != quad && twins(quad, other)).count();
 	}
 
 	private static boolean twins(List<Point> a, List<Point> b) {

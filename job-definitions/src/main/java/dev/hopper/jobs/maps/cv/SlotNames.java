@@ -51,7 +51,7 @@ final class SlotNames {
 			String letters = rowLetters(r);
 			for (int i = 0; i < row.size(); i++) {
 				Slot slot = row.get(i);
-				named.add(new Slot(prefix + letters + String.format("%02d", i + 1), slot.type(), slot.polygon()));
+				named.add(slot.named(prefix + letters + String.format("%02d", i + 1), slot.type()));
 			}
 		}
 		return named;
@@ -106,7 +106,7 @@ final class SlotNames {
 				}
 				taken.add(id);
 			}
-			result.add(new Slot(id, slot.type(), slot.polygon()));
+			result.add(slot.named(id, slot.type()));
 		}
 		return result;
 	}

@@ -24,8 +24,12 @@ final class ToothCloser {
 	private ToothCloser() {
 	}
 
-	/** The ink with the fronts drawn in; {@code ink} is not changed. */
-	static GrayU8 close(GrayU8 ink, double reach) {
+	/** The ink with the fronts drawn in, and the ink's one-pixel skeleton. */
+	record Closed(GrayU8 ink, GrayU8 skeleton) {
+	}
+
+	/** Closes the fronts in a copy of {@code ink}, which is not changed. */
+	static Closed close(GrayU8 ink, double reach) {
 		GrayU8 skeleton = withoutNubs(BinaryImageOps.thin(ink.clone(), 50, null));
 		int steps = (int) Math.ceil(reach);
 		List<Tip> ends = distinct(tips(skeleton, steps), 2 * strokeWidth(ink, skeleton) + 2);
@@ -66,7 +70,7 @@ final class ToothCloser {
 				}
 			}
 		}
-		return closed;
+		return new Closed(closed, skeleton);
 	}
 
 	/**

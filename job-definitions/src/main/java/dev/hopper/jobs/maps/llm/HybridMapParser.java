@@ -60,13 +60,14 @@ public final class HybridMapParser implements MapParser {
 				}
 				else if (label.stall()) {
 					String id = (label.id().isBlank() || !taken.add(label.id().trim())) ? slot.id() : label.id().trim();
-					slots.add(new Slot(id, SlotType.valueOf(label.type().name()), slot.polygon()));
+					slots.add(slot.named(id, SlotType.valueOf(label.type().name())));
 				}
 			}
-			levels.add(new Level(level.id(), slots, level.lanes(), level.entrances()));
+			levels.add(level.with(slots, level.confidence()));
 		}
-		return new ParkingMap(plan.getWidth(), plan.getHeight(), levels,
-				new ParkingMap.Parser("hybrid", this.model.name(), Prompts.VERSION), null);
+		// the geometry and the measure of it are the CV parser's
+		return geometry.with(levels, new ParkingMap.Parser("hybrid", this.model.name(), Prompts.VERSION),
+				geometry.confidence());
 	}
 
 	/** The CV map with its stalls named 1, 2, 3… in reading order, as the model is shown it. */

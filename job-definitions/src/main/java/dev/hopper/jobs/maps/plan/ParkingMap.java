@@ -8,16 +8,26 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A parsed floor plan: the {@code map-parse} result contract (../shared/design.md).
- * Coordinates are pixels of the uploaded image, origin top-left.
+ * Coordinates are pixels of the uploaded image, origin top-left. The confidence is null
+ * where the parser gives no measure of its own.
  */
-public record ParkingMap(int width, int height, List<Level> levels, Parser parser, @Nullable String overlayUrl) {
+public record ParkingMap(int width, int height, List<Level> levels, Parser parser, @Nullable String overlayUrl,
+		@Nullable Confidence confidence) {
 
 	public ParkingMap {
 		levels = List.copyOf(levels);
 	}
 
+	public ParkingMap(int width, int height, List<Level> levels, Parser parser, @Nullable String overlayUrl) {
+		this(width, height, levels, parser, overlayUrl, null);
+	}
+
 	public ParkingMap withOverlayUrl(String url) {
-		return new ParkingMap(this.width, this.height, this.levels, this.parser, url);
+		return new ParkingMap(this.width, this.height, this.levels, this.parser, url, this.confidence);
+	}
+
+	public ParkingMap with(List<Level> levels, Parser parser, @Nullable Confidence confidence) {
+		return new ParkingMap(this.width, this.height, levels, parser, this.overlayUrl, confidence);
 	}
 
 	public List<Slot> slots() {
@@ -33,6 +43,9 @@ public record ParkingMap(int width, int height, List<Level> levels, Parser parse
 		parser.put("model", this.parser.model());
 		parser.put("promptVersion", this.parser.promptVersion());
 		document.put("parser", parser);
+		if (this.confidence != null) {
+			document.put("confidence", this.confidence.toDocument());
+		}
 		document.put("overlayUrl", this.overlayUrl);
 		return document;
 	}

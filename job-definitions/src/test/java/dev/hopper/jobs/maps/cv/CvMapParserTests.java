@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
+import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
 import dev.hopper.jobs.maps.plan.ParkingMap;
@@ -52,6 +53,40 @@ class CvMapParserTests {
 		assertThat(parsed.levels()).hasSize(levels);
 		// small rotations keep the row/number names the plan's own labels use
 		assertThat(score.idAccuracy()).as(score.toString()).isGreaterThanOrEqualTo(0.95);
+		assertThat(parsed.confidence().unsure()).as(parsed.confidence().toString()).isFalse();
+		assertThat(parsed.levels()).allSatisfy((level) -> assertThat(level.confidence()).isGreaterThan(0.6));
+		assertThat(parsed.slots()).allSatisfy((slot) -> assertThat(slot.confidence()).isBetween(0.5, 1.0));
+	}
+
+	/**
+	 * The parser's own mark against the truth, on plans whose strokes vary (dashed, doubled,
+	 * thick, a survey grid, pillars), some of which it reads badly: every poor reading is
+	 * marked unsure, and nearly every good one is not.
+	 */
+	@Test
+	void poorReadingsAreMarkedUnsureAndGoodOnesAreNot() {
+		FloorPlanGenerator varied = new FloorPlanGenerator(12, true);
+		int good = 0;
+		int goodAndSure = 0;
+		int poor = 0;
+		for (int seed = 1; seed <= 32; seed++) {
+			PlanSpec spec = new PlanSpec(PlanSpec.Style.values()[seed % 4], 11 * seed, new int[] { 90, 60, 45 }[seed % 3],
+					1 + seed % 2, seed % 5 == 0, seed);
+			FloorPlanGenerator.GeneratedPlan plan = varied.generate(spec);
+			ParkingMap parsed = this.parser.parse(plan.image());
+			double f1 = PlanScorer.score(plan.truth(), parsed, AISLE_PIXELS).f1();
+			String what = spec.name() + " (" + plan.strokes().name() + "): F1 " + f1 + ", " + parsed.confidence();
+			if (f1 < 0.8) {
+				poor++;
+				assertThat(parsed.confidence().unsure()).as(what).isTrue();
+			}
+			else if (f1 >= 0.95) {
+				good++;
+				goodAndSure += parsed.confidence().unsure() ? 0 : 1;
+			}
+		}
+		assertThat(poor).as("the set holds poor readings to mark").isGreaterThan(3);
+		assertThat(goodAndSure).as("good readings marked sure").isGreaterThanOrEqualTo((int) Math.ceil(0.9 * good));
 	}
 
 	@ParameterizedTest
@@ -168,6 +203,11 @@ class CvMapParserTests {
 			ParkingMap parsed = this.parser.parse(image);
 			assertThat(parsed.width()).isEqualTo(image.getWidth());
 			assertThat(parsed.slots()).hasSizeLessThan(3);
+			assertThat(parsed.confidence().unsure()).as(parsed.confidence().toString()).isTrue();
+			if (parsed.slots().isEmpty()) {
+				assertThat(parsed.confidence().score()).isZero();
+				assertThat(parsed.confidence().reasons()).containsExactly(Confidence.NO_STALLS);
+			}
 		}
 	}
 

@@ -131,6 +131,7 @@ public final class LoopbackModelServer implements AutoCloseable {
 	}
 
 	public void reset() {
+		this.canned = null;
 		this.faults.clear();
 		this.seen.clear();
 		this.latency = Duration.ZERO;
@@ -190,8 +191,12 @@ public final class LoopbackModelServer implements AutoCloseable {
 	}
 
 	/** The plan as the CV parser reads the shown image, in the answer's schema. */
-	private static String plan(BufferedImage image) throws IOException {
-		ParkingMap map = new CvMapParser().parse(image);
+	private static String plan(BufferedImage image) {
+		return planAnswer(new CvMapParser().parse(image));
+	}
+
+	/** {@code map} in the answer's schema: for {@link #answerPlansWith}, in the shown image's pixels. */
+	public static String planAnswer(ParkingMap map) {
 		List<Map<String, Object>> levels = new ArrayList<>();
 		for (Level level : map.levels()) {
 			List<Map<String, Object>> slots = new ArrayList<>();
@@ -208,7 +213,12 @@ public final class LoopbackModelServer implements AutoCloseable {
 					"entrances", level.entrances().stream().map((e) -> Map.of("id", e.id(), "kind",
 							e.kind().name().toLowerCase(Locale.ROOT), "point", xy(e.point()))).toList()));
 		}
-		return JSON.writeValueAsString(Map.of("levels", levels));
+		try {
+			return JSON.writeValueAsString(Map.of("levels", levels));
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
 	}
 
 	private static Map<String, Object> xy(Point p) {

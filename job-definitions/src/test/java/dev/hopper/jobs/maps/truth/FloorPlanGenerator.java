@@ -89,7 +89,7 @@ public final class FloorPlanGenerator {
 					random.nextDouble() < 0.3);
 		}
 
-		String name() {
+		public String name() {
 			return String.format("lines×%.1f%s%s%s%s, %s", this.lineScale, this.dashed ? ", dashed" : "",
 					this.doubled ? ", doubled" : "", this.grid ? ", grid" : "", this.pillars ? ", pillars" : "",
 					this.font.toLowerCase());

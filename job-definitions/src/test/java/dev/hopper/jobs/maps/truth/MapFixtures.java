@@ -17,6 +17,7 @@ import javax.imageio.ImageWriter;
 import javax.imageio.stream.MemoryCacheImageOutputStream;
 
 import dev.hopper.jobs.maps.Png;
+import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.Entrance;
 import dev.hopper.jobs.maps.plan.LaneGraph;
 import dev.hopper.jobs.maps.plan.Level;
@@ -102,7 +103,7 @@ public final class MapFixtures {
 				Map<String, Object> slot = (Map<String, Object>) o;
 				List<Point> polygon = ((List<Object>) slot.get("polygon")).stream().map(MapFixtures::point).toList();
 				return new Slot((String) slot.get("id"), SlotType.valueOf(((String) slot.get("type")).toUpperCase()),
-						polygon);
+						polygon, number(slot.get("confidence")));
 			}).toList();
 			Map<String, Object> lanes = (Map<String, Object>) level.get("lanes");
 			List<LaneGraph.Node> nodes = ((List<Object>) lanes.get("nodes")).stream().map((o) -> {
@@ -118,13 +119,30 @@ public final class MapFixtures {
 				return new Entrance((String) entrance.get("id"),
 						Entrance.Kind.valueOf(((String) entrance.get("kind")).toUpperCase()), point(entrance.get("point")));
 			}).toList();
-			levels.add(new Level((String) level.get("id"), slots, new LaneGraph(nodes, edges), entrances));
+			levels.add(new Level((String) level.get("id"), slots, new LaneGraph(nodes, edges), entrances,
+					number(level.get("confidence"))));
 		}
 		Map<String, Object> parser = (Map<String, Object>) document.get("parser");
 		return new ParkingMap(((Number) image.get("width")).intValue(), ((Number) image.get("height")).intValue(), levels,
 				new ParkingMap.Parser((String) parser.get("kind"), (String) parser.get("model"),
 						(String) parser.get("promptVersion")),
-				(String) document.get("overlayUrl"));
+				(String) document.get("overlayUrl"), confidence((Map<String, Object>) document.get("confidence")));
+	}
+
+	@SuppressWarnings("unchecked")
+	private static Confidence confidence(Map<String, Object> document) {
+		if (document == null) {
+			return null;
+		}
+		return new Confidence(((Number) document.get("score")).doubleValue(),
+				((List<Map<String, Object>>) document.get("doubts")).stream()
+					.map((d) -> new Confidence.Doubt((String) d.get("reason"), (String) d.get("level"),
+							(String) d.get("detail")))
+					.toList());
+	}
+
+	private static Double number(Object value) {
+		return (value != null) ? ((Number) value).doubleValue() : null;
 	}
 
 	@SuppressWarnings("unchecked")

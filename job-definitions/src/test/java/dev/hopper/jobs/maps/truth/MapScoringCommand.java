@@ -12,6 +12,7 @@ import java.util.function.Function;
 import javax.imageio.ImageIO;
 
 import dev.hopper.jobs.maps.cv.CvMapParser;
+import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.ParkingMap;
 
 /**
@@ -75,6 +76,35 @@ public final class MapScoringCommand {
 			table("label font", scored, (s) -> s.strokes.font().toLowerCase());
 		}
 		worst(scored, 15, varied);
+		calibration(scored);
+	}
+
+	/**
+	 * Whether the parser's confidence tells its good readings from its bad ones: a plan read
+	 * badly (F1 under 0.90) should be marked unsure, and one read well should not.
+	 */
+	private static void calibration(List<Scored> scored) {
+		System.out.println("Confidence against the score: plans by the parser's own mark and by F1\n");
+		System.out.println("| confidence | plans | F1 ≥ 0.90 | F1 < 0.90 | mean F1 | mean confidence |");
+		System.out.println("|---|---|---|---|---|---|");
+		for (boolean unsure : new boolean[] { false, true }) {
+			List<Scored> group = scored.stream().filter((s) -> s.confidence.unsure() == unsure).toList();
+			long good = group.stream().filter((s) -> s.score.f1() >= 0.9).count();
+			System.out.printf("| %s | %d | %d | %d | %.3f | %.2f |%n", unsure ? "unsure (< 0.6)" : "sure (≥ 0.6)",
+					group.size(), good, group.size() - good,
+					group.stream().mapToDouble((s) -> s.score.f1()).average().orElse(Double.NaN),
+					group.stream().mapToDouble((s) -> s.confidence.score()).average().orElse(Double.NaN));
+		}
+		System.out.println();
+		System.out.println("Sure of a bad reading, or unsure of a good one (up to 10 each)\n");
+		System.out.println("| plan | px/m | F1 | confidence | doubts |");
+		System.out.println("|---|---|---|---|---|");
+		java.util.stream.Stream.concat(
+				scored.stream().filter((s) -> !s.confidence.unsure() && s.score.f1() < 0.9).limit(10),
+				scored.stream().filter((s) -> s.confidence.unsure() && s.score.f1() >= 0.9).limit(10))
+			.forEach((s) -> System.out.printf("| %s | %.0f | %.3f | %.2f | %s |%n", s.spec.name() + " (" + s.strokes.name() + ")",
+					s.scale, s.score.f1(), s.confidence.score(), String.join(", ", s.confidence.reasons())));
+		System.out.println();
 	}
 
 	/** The plans furthest under a target (F1, disabled or EV recall): where to look next. */
@@ -99,7 +129,8 @@ public final class MapScoringCommand {
 		byte[] file = plan.spec().photographed() ? MapFixtures.jpeg(plan.image(), 0.85f) : MapFixtures.png(plan.image());
 		BufferedImage uploaded = ImageIO.read(new ByteArrayInputStream(file));
 		ParkingMap parsed = parser.parse(uploaded);
-		return new Scored(plan.spec(), plan.strokes(), scale, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * scale));
+		return new Scored(plan.spec(), plan.strokes(), scale, PlanScorer.score(plan.truth(), parsed, FloorPlanGenerator.AISLE * scale),
+				parsed.confidence());
 	}
 
 	private static void table(String by, List<Scored> scored, Function<Scored, String> key) {
@@ -120,7 +151,8 @@ public final class MapScoringCommand {
 		System.out.println();
 	}
 
-	private record Scored(PlanSpec spec, FloorPlanGenerator.Strokes strokes, double scale, PlanScore score) {
+	private record Scored(PlanSpec spec, FloorPlanGenerator.Strokes strokes, double scale, PlanScore score,
+			Confidence confidence) {
 
 		/** The largest gap to a target of issue 4: F1 0.98 clean / 0.90 photographed, types 0.95. */
 		double shortfall() {
