@@ -23,10 +23,29 @@ public final class CvMapParser implements MapParser {
 	/** Bumped whenever a change can change a result: it keys the result cache. */
 	public static final String VERSION = "cv-7";
 
+	/** The closing radii, as fractions of the diagonal, an unsure reading is tried again with. */
+	private static final double[] MENDINGS = { 1.0 / 900, 1.0 / 600 };
+
 	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
+		ParkingMap reading = read(raster, ink);
+		// an unsure reading is read again with doubled lines and short breaks closed: what
+		// mends those costs stalls on plans that need no mending, so it runs only for these
+		for (double fraction : MENDINGS) {
+			if (!reading.confidence().unsure()) {
+				break;
+			}
+			ParkingMap mended = read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() * fraction)));
+			if (mended.confidence().score() > reading.confidence().score()) {
+				reading = mended;
+			}
+		}
+		return reading;
+	}
+
+	private static ParkingMap read(Raster raster, GrayU8 ink) {
 		double reach = raster.diagonal() / 80;
 		ToothCloser.Closed closed = ToothCloser.close(DashJoiner.join(ink, reach), reach);
 		SlotFinder.Regions regions = SlotFinder.find(closed.ink());

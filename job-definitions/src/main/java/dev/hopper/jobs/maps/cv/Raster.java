@@ -6,17 +6,23 @@ import boofcv.struct.image.GrayU8;
 
 /**
  * The plan's pixels as the parser reads them: packed RGB, and a gray in which lines are dark
- * on a light floor whatever the drawing's polarity. On a light plan (most pixels bright)
- * the gray is the brightest of the three channels: ink is dark in every channel, and a pale
- * coloured fill is bright in one, however dark its luminance, so under uneven light it stays
- * floor. On a dark plan (light lines on asphalt, as app-style maps draw them) it is the
- * darkest channel, inverted: white lines turn dark, and a strongly coloured fill, dark in
- * some channel, turns light, as the floor around it.
+ * on a light floor whatever the drawing's polarity. A pixel's brightness is its brightest
+ * channel; the floor's is the median. A plan is light on dark (white or yellow lines on
+ * asphalt, a blueprint) when its floor is dark, or when more pixels stand well above the
+ * floor than well below it: the lines are what differs from the floor, in whichever
+ * direction. On a light plan the gray is the brightness: ink is dark in every channel, and
+ * a pale coloured fill is bright in one, however dark its luminance, so under uneven light
+ * it stays floor. On a dark plan it is the darker of red and green, inverted: white and
+ * yellow paint turn dark, and a strongly coloured fill (blue, green, red: dark in red or
+ * green) turns light, as the floor around it.
  */
 record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 
-	/** A plan whose median brightness is under this is drawn light on dark. */
-	private static final int DARK_MEDIAN = 100;
+	/** A plan whose floor (median brightness) is under this is drawn light on dark. */
+	private static final int DARK_FLOOR = 100;
+
+	/** How far from the floor's brightness a pixel must be to count as drawn on it. */
+	private static final int DRAWN = 50;
 
 	static Raster of(BufferedImage image) {
 		int width = image.getWidth();
@@ -30,24 +36,27 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 			gray.data[i] = (byte) brightest;
 			histogram[brightest]++;
 		}
-		if (median(histogram, rgb.length) < DARK_MEDIAN) {
+		if (lightOnDark(histogram, rgb.length)) {
 			for (int i = 0; i < rgb.length; i++) {
 				int p = rgb[i];
-				gray.data[i] = (byte) (255 - Math.min((p >> 16) & 0xFF, Math.min((p >> 8) & 0xFF, p & 0xFF)));
+				gray.data[i] = (byte) (255 - Math.min((p >> 16) & 0xFF, (p >> 8) & 0xFF));
 			}
 		}
 		return new Raster(width, height, rgb, gray);
 	}
 
-	private static int median(int[] histogram, int pixels) {
-		int seen = 0;
-		for (int value = 0; value < histogram.length; value++) {
-			seen += histogram[value];
-			if (2 * seen >= pixels) {
-				return value;
-			}
+	private static boolean lightOnDark(int[] histogram, int pixels) {
+		int floor = 0;
+		for (int seen = 0; floor < 255 && 2 * (seen += histogram[floor]) < pixels;) {
+			floor++;
 		}
-		return histogram.length - 1;
+		long above = 0;
+		long below = 0;
+		for (int value = 0; value < 256; value++) {
+			above += (value > floor + DRAWN) ? histogram[value] : 0;
+			below += (value < floor - DRAWN) ? histogram[value] : 0;
+		}
+		return floor < DARK_FLOOR || above > below;
 	}
 
 	double diagonal() {

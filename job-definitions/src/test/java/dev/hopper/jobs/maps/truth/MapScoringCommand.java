@@ -28,6 +28,10 @@ public final class MapScoringCommand {
 	}
 
 	public static void main(String[] args) throws Exception {
+		if (args.length > 0 && args[0].equals("handmade")) {
+			handmade(args.length > 1 ? java.nio.file.Path.of(args[1]) : null);
+			return;
+		}
 		int seeds = (args.length > 0) ? Integer.parseInt(args[0]) : 2;
 		List<PlanSpec.Style> styles = (args.length > 1 && !args[1].equals("all")) ? java.util.Arrays.stream(args[1].split(","))
 			.map((name) -> PlanSpec.Style.valueOf(name.strip().toUpperCase(java.util.Locale.ROOT)))
@@ -77,6 +81,37 @@ public final class MapScoringCommand {
 		}
 		worst(scored, 15, varied);
 		calibration(scored);
+	}
+
+	/**
+	 * The hand-made plans, clean and photographed: one row each, then the totals; with a
+	 * folder, each parse's overlay is written there too.
+	 */
+	private static void handmade(java.nio.file.Path overlays) throws java.io.IOException {
+		CvMapParser parser = new CvMapParser();
+		System.out.println("CV parser on the hand-made plans (SVG by hand, rendered by Chromium)\n");
+		System.out.println("| plan | slots | precision | recall | F1 | id accuracy | disabled recall | EV recall | confidence | doubts |");
+		System.out.println("|---|---|---|---|---|---|---|---|---|---|");
+		Map<String, PlanScore> totals = new LinkedHashMap<>();
+		for (HandmadePlans.Plan clean : HandmadePlans.all()) {
+			for (HandmadePlans.Plan plan : List.of(clean, clean.photographed(clean.name().hashCode()))) {
+				ParkingMap parsed = parser.parse(plan.image());
+				PlanScore score = PlanScorer.score(plan.truth(), parsed, HandmadePlans.AISLE_PIXELS);
+				if (overlays != null) {
+					java.nio.file.Files.createDirectories(overlays);
+					ImageIO.write(dev.hopper.jobs.maps.Overlay.draw(plan.image(), parsed), "png",
+							overlays.resolve(plan.name().replace(" (photographed)", "-photo") + ".png").toFile());
+				}
+				totals.merge((plan == clean) ? "all, clean" : "all, photographed", score, PlanScore::plus);
+				System.out.printf("| %s | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | %.2f | %s |%n", plan.name(),
+						score.truthSlots(), score.precision(), score.recall(), score.f1(), score.idAccuracy(),
+						score.disabledRecall(), score.evRecall(), parsed.confidence().score(),
+						String.join(", ", parsed.confidence().reasons()));
+			}
+		}
+		totals.forEach((name, s) -> System.out.printf("| **%s** | %d | %.3f | %.3f | %.3f | %.3f | %.3f | %.3f | | |%n", name,
+				s.truthSlots(), s.precision(), s.recall(), s.f1(), s.idAccuracy(), s.disabledRecall(), s.evRecall()));
+		System.out.println();
 	}
 
 	/**

@@ -10,6 +10,7 @@ import java.util.Random;
 
 import javax.imageio.ImageIO;
 
+import dev.hopper.jobs.maps.plan.ParkingMap;
 import dev.hopper.jobs.maps.plan.Point;
 
 /**
@@ -23,7 +24,15 @@ final class Photograph {
 	}
 
 	static FloorPlanGenerator.GeneratedPlan of(FloorPlanGenerator.GeneratedPlan plan, Random random) {
-		BufferedImage source = plan.image();
+		Taken taken = of(plan.image(), plan.truth(), random);
+		return new FloorPlanGenerator.GeneratedPlan(plan.spec(), plan.strokes(), taken.image(), taken.truth());
+	}
+
+	/** A photograph of a plan and its truth moved with it. */
+	record Taken(BufferedImage image, ParkingMap truth) {
+	}
+
+	static Taken of(BufferedImage source, ParkingMap truth, Random random) {
 		int w = source.getWidth();
 		int h = source.getHeight();
 		double[][] from = { { 0, 0 }, { w, 0 }, { w, h }, { 0, h } };
@@ -50,7 +59,7 @@ final class Photograph {
 		}
 		BufferedImage blurred = new ConvolveOp(gaussian(0.8), ConvolveOp.EDGE_NO_OP, null).filter(warped, null);
 		BufferedImage photo = decode(MapFixtures.jpeg(blurred, 0.7f));
-		return new FloorPlanGenerator.GeneratedPlan(plan.spec(), plan.strokes(), photo, Truths.mapPoints(plan.truth(), (p) -> {
+		return new Taken(photo, Truths.mapPoints(truth, (p) -> {
 			double[] mapped = apply(forward, p.x(), p.y());
 			return new Point(mapped[0], mapped[1]);
 		}));
