@@ -31,8 +31,9 @@ final class Certainty {
 	private Certainty() {
 	}
 
-	/** Each found stall's confidence, in the order of {@code found}. */
-	static List<Double> slots(List<SlotFinder.Found> found) {
+	/** Each found stall's confidence, in the order found. */
+	static List<Double> slots(SlotFinder.Regions regions) {
+		List<SlotFinder.Found> found = regions.slots();
 		if (found.isEmpty()) {
 			return List.of();
 		}
@@ -40,7 +41,7 @@ final class Certainty {
 		double median = quads.stream().mapToDouble(Geometry::area).sorted().toArray()[quads.size() / 2];
 		List<Double> confidences = new ArrayList<>();
 		for (SlotFinder.Found f : found) {
-			double shape = 0.6 + 0.4 * clamp((f.fit() - 0.92) / 0.07);
+			double shape = 0.6 + 0.4 * clamp((f.fit() - regions.minFit()) / (0.99 - regions.minFit()));
 			double size = 1 - 0.5 * clamp(Math.abs(Math.log(Geometry.area(f.quad()) / median)) / Math.log(2));
 			double row = (SlotFinder.twinsOf(f.quad(), quads) >= 2) ? 1 : 0.9;
 			confidences.add(shape * size * row);

@@ -3,8 +3,11 @@ package dev.hopper.jobs.maps.cv;
 import java.awt.image.BufferedImage;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
+import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.image.GrayU8;
+import org.jspecify.annotations.Nullable;
 
 import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.Level;
@@ -23,34 +26,57 @@ public final class CvMapParser implements MapParser {
 	/** Bumped whenever a change can change a result: it keys the result cache. */
 	public static final String VERSION = "cv-7";
 
-	/** The closing radii, as fractions of the diagonal, an unsure reading is tried again with. */
-	private static final double[] MENDINGS = { 1.0 / 900, 1.0 / 600 };
-
 	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
-		ParkingMap reading = read(raster, ink);
-		// an unsure reading is read again with doubled lines and short breaks closed: what
-		// mends those costs stalls on plans that need no mending, so it runs only for these
-		for (double fraction : MENDINGS) {
+		ParkingMap reading = read(raster, ink, ink, SlotFinder.LINES_FIT, null);
+		// an unsure reading is read again other ways, each of which would cost stalls on
+		// plans that need it not, until one is sure; the surest reading is kept
+		List<Supplier<ParkingMap>> others = List.of(
+				// doubled lines made one and short breaks closed, at two radii
+				() -> read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 900)), ink, SlotFinder.LINES_FIT, null),
+				() -> read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 600)), ink, SlotFinder.LINES_FIT, null),
+				// the other polarity, and both: light paint and dark walls on a mid-grey floor
+				() -> {
+					Raster flipped = raster.flipped();
+					GrayU8 flippedInk = InkMask.of(flipped);
+					return read(flipped, flippedInk, flippedInk, SlotFinder.LINES_FIT, null);
+				},
+				() -> {
+					GrayU8 both = BinaryImageOps.logicOr(ink, InkMask.of(raster.flipped()), null);
+					return read(raster, both, ink, SlotFinder.LINES_FIT, null);
+				},
+				// stalls drawn as tiles, filled and set apart by the floor, with no lines
+				() -> {
+					GrayU8 tiles = Tiles.drawn(raster);
+					return read(raster, BinaryImageOps.invert(tiles, null), ink, SlotFinder.TILES_FIT,
+							BinaryImageOps.thin(tiles.clone(), 50, null));
+				});
+		for (Supplier<ParkingMap> other : others) {
 			if (!reading.confidence().unsure()) {
 				break;
 			}
-			ParkingMap mended = read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() * fraction)));
-			if (mended.confidence().score() > reading.confidence().score()) {
-				reading = mended;
+			ParkingMap again = other.get();
+			if (again.confidence().score() > reading.confidence().score()) {
+				reading = again;
 			}
 		}
 		return reading;
 	}
 
-	private static ParkingMap read(Raster raster, GrayU8 ink) {
+	/**
+	 * Reads stalls from the regions {@code lines} enclose (quadrilaterals to {@code minFit}),
+	 * and their pictograms from {@code marks}; the line work the stalls must explain is
+	 * {@code drawing}, a skeleton, or where null that of {@code lines}.
+	 */
+	private static ParkingMap read(Raster raster, GrayU8 lines, GrayU8 marks, double minFit,
+			@Nullable GrayU8 drawing) {
 		double reach = raster.diagonal() / 80;
-		ToothCloser.Closed closed = ToothCloser.close(DashJoiner.join(ink, reach), reach);
-		SlotFinder.Regions regions = SlotFinder.find(closed.ink());
-		List<SlotType> types = new SlotTyper(raster, ink, regions.labels()).types(regions.slots());
-		List<Double> sureness = Certainty.slots(regions.slots());
+		ToothCloser.Closed closed = ToothCloser.close(DashJoiner.join(lines, reach), reach);
+		SlotFinder.Regions regions = SlotFinder.find(closed.ink(), minFit);
+		List<SlotType> types = new SlotTyper(raster, marks, regions.labels()).types(regions.slots());
+		List<Double> sureness = Certainty.slots(regions);
 		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < regions.slots().size(); i++) {
 			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad(), sureness.get(i)));
@@ -69,7 +95,7 @@ public final class CvMapParser implements MapParser {
 			levels.add(level.with(level.slots(), Certainty.level(level, read, doubts)));
 		}
 		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null,
-				Certainty.plan(levels, closed.skeleton(), doubts));
+				Certainty.plan(levels, (drawing != null) ? drawing : closed.skeleton(), doubts));
 	}
 
 }

@@ -17,7 +17,10 @@ import boofcv.struct.image.GrayU8;
  */
 final class InkMask {
 
-	/** Darker than this is never floor or paper. */
+	/**
+	 * Darker than this is never floor or paper, nor darker than 3/4 of the paper's shade: a
+	 * mid-grey floor (concrete under yellow paint, read inverted) is paper, not a table.
+	 */
 	private static final int DARK = 170;
 
 	private InkMask() {
@@ -27,14 +30,16 @@ final class InkMask {
 		int window = (int) Math.max(31, raster.diagonal() / 12) | 1;
 		GrayU8 ink = new GrayU8(raster.width(), raster.height());
 		GThresholdImageOps.localMean(raster.gray(), ink, ConfigLength.fixed(window), 0.82, true, null, null, null);
+		int[] levels = levels(raster);
+		int dark = Math.min(DARK, 3 * levels[1] / 4);
 		// ink must also be dark in absolute terms: tinted fills and shadows are not lines
 		for (int i = 0; i < ink.data.length; i++) {
-			if ((raster.gray().data[i] & 0xFF) > DARK) {
+			if ((raster.gray().data[i] & 0xFF) > dark) {
 				ink.data[i] = 0;
 			}
 		}
-		// and be a dark core or beside one: pale lines are not ink
-		int core = coreLevel(raster);
+		// and be a dark core or beside one (halfway from the paper to the ink, or darker): pale lines are not ink
+		int core = Math.min(dark, (levels[0] + levels[1]) / 2);
 		GrayU8 cores = new GrayU8(raster.width(), raster.height());
 		for (int i = 0; i < cores.data.length; i++) {
 			cores.data[i] = (byte) (((raster.gray().data[i] & 0xFF) <= core) ? 1 : 0);
@@ -45,12 +50,12 @@ final class InkMask {
 				ink.data[i] = 0;
 			}
 		}
-		clearTable(raster, ink);
+		clearTable(raster, ink, dark);
 		return BinaryImageOps.removePointNoise(ink, null);
 	}
 
-	/** Halfway between the plan's ink (its darkest 2 %) and its paper (the median), at most {@link #DARK}. */
-	private static int coreLevel(Raster raster) {
+	/** The plan's ink (its darkest 2 %) and its paper (the median). */
+	private static int[] levels(Raster raster) {
 		int[] histogram = new int[256];
 		for (byte b : raster.gray().data) {
 			histogram[b & 0xFF]++;
@@ -68,7 +73,7 @@ final class InkMask {
 				paper = value;
 			}
 		}
-		return Math.min(DARK, (ink + paper) / 2);
+		return new int[] { ink, paper };
 	}
 
 	/**
@@ -78,33 +83,33 @@ final class InkMask {
 	 * far smaller, so only the table qualifies. One block more is cleared around it, for
 	 * the sheet's blurred edge and the band the local threshold draws along it.
 	 */
-	private static void clearTable(Raster raster, GrayU8 ink) {
+	private static void clearTable(Raster raster, GrayU8 ink, int dark) {
 		int block = Math.max(4, (int) (raster.diagonal() / 160));
-		GrayU8 dark = new GrayU8((raster.width() + block - 1) / block, (raster.height() + block - 1) / block);
-		int[] darkPixels = new int[dark.data.length];
-		int[] pixels = new int[dark.data.length];
+		GrayU8 blocks = new GrayU8((raster.width() + block - 1) / block, (raster.height() + block - 1) / block);
+		int[] darkPixels = new int[blocks.data.length];
+		int[] pixels = new int[blocks.data.length];
 		for (int y = 0; y < raster.height(); y++) {
 			for (int x = 0; x < raster.width(); x++) {
-				int b = (y / block) * dark.width + x / block;
+				int b = (y / block) * blocks.width + x / block;
 				pixels[b]++;
-				darkPixels[b] += ((raster.gray().data[y * raster.width() + x] & 0xFF) <= DARK) ? 1 : 0;
+				darkPixels[b] += ((raster.gray().data[y * raster.width() + x] & 0xFF) <= dark) ? 1 : 0;
 			}
 		}
-		for (int b = 0; b < dark.data.length; b++) {
-			dark.data[b] = (byte) ((darkPixels[b] >= 0.9 * pixels[b]) ? 1 : 0);
+		for (int b = 0; b < blocks.data.length; b++) {
+			blocks.data[b] = (byte) ((darkPixels[b] >= 0.9 * pixels[b]) ? 1 : 0);
 		}
-		GrayS32 parts = new GrayS32(dark.width, dark.height);
-		int count = BinaryImageOps.contour(dark, ConnectRule.FOUR, parts).size();
+		GrayS32 parts = new GrayS32(blocks.width, blocks.height);
+		int count = BinaryImageOps.contour(blocks, ConnectRule.FOUR, parts).size();
 		int[] size = new int[count + 1];
 		boolean[] atBorder = new boolean[count + 1];
-		for (int r = 0; r < dark.height; r++) {
-			for (int c = 0; c < dark.width; c++) {
+		for (int r = 0; r < blocks.height; r++) {
+			for (int c = 0; c < blocks.width; c++) {
 				int part = parts.get(c, r);
 				size[part]++;
-				atBorder[part] |= c == 0 || r == 0 || c == dark.width - 1 || r == dark.height - 1;
+				atBorder[part] |= c == 0 || r == 0 || c == blocks.width - 1 || r == blocks.height - 1;
 			}
 		}
-		GrayU8 table = new GrayU8(dark.width, dark.height);
+		GrayU8 table = new GrayU8(blocks.width, blocks.height);
 		for (int b = 0; b < table.data.length; b++) {
 			int part = parts.data[b];
 			table.data[b] = (byte) ((part > 0 && atBorder[part] && size[part] >= 0.01 * table.data.length) ? 1 : 0);
@@ -112,7 +117,7 @@ final class InkMask {
 		GrayU8 cleared = BinaryImageOps.dilate8(table, 1, null);
 		for (int y = 0; y < raster.height(); y++) {
 			for (int x = 0; x < raster.width(); x++) {
-				if (cleared.data[(y / block) * dark.width + x / block] != 0) {
+				if (cleared.data[(y / block) * blocks.width + x / block] != 0) {
 					ink.data[y * raster.width() + x] = 0;
 				}
 			}

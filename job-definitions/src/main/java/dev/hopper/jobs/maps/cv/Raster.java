@@ -30,19 +30,32 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 		int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
 		GrayU8 gray = new GrayU8(width, height);
 		int[] histogram = new int[256];
+		for (int p : rgb) {
+			histogram[brightness(p)]++;
+		}
+		return of(width, height, rgb, lightOnDark(histogram, rgb.length));
+	}
+
+	/** The same pixels read in the other polarity. */
+	Raster flipped() {
+		int[] histogram = new int[256];
+		for (int p : this.rgb) {
+			histogram[brightness(p)]++;
+		}
+		return of(this.width, this.height, this.rgb, !lightOnDark(histogram, this.rgb.length));
+	}
+
+	private static Raster of(int width, int height, int[] rgb, boolean lightOnDark) {
+		GrayU8 gray = new GrayU8(width, height);
 		for (int i = 0; i < rgb.length; i++) {
 			int p = rgb[i];
-			int brightest = Math.max((p >> 16) & 0xFF, Math.max((p >> 8) & 0xFF, p & 0xFF));
-			gray.data[i] = (byte) brightest;
-			histogram[brightest]++;
-		}
-		if (lightOnDark(histogram, rgb.length)) {
-			for (int i = 0; i < rgb.length; i++) {
-				int p = rgb[i];
-				gray.data[i] = (byte) (255 - Math.min((p >> 16) & 0xFF, (p >> 8) & 0xFF));
-			}
+			gray.data[i] = (byte) (lightOnDark ? 255 - Math.min((p >> 16) & 0xFF, (p >> 8) & 0xFF) : brightness(p));
 		}
 		return new Raster(width, height, rgb, gray);
+	}
+
+	private static int brightness(int p) {
+		return Math.max((p >> 16) & 0xFF, Math.max((p >> 8) & 0xFF, p & 0xFF));
 	}
 
 	private static boolean lightOnDark(int[] histogram, int pixels) {

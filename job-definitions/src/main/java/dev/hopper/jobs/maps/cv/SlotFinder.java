@@ -29,10 +29,21 @@ final class SlotFinder {
 	record Found(List<Point> quad, int label, List<List<Point2D_I32>> holes, double fit) {
 	}
 
-	record Regions(GrayS32 labels, List<Found> slots) {
+	/** The regions labelled, those taken for stalls, and the least fit they were held to. */
+	record Regions(GrayS32 labels, List<Found> slots, double minFit) {
 	}
 
+	/** How much of its hull a stall's quadrilateral covers, at least, where lines draw the stalls. */
+	static final double LINES_FIT = 0.92;
+
+	/** The same where stalls are tiles, whose rounded corners a quadrilateral does not reach. */
+	static final double TILES_FIT = 0.85;
+
 	static Regions find(GrayU8 closedInk) {
+		return find(closedInk, LINES_FIT);
+	}
+
+	static Regions find(GrayU8 closedInk, double minFit) {
 		GrayU8 floor = BinaryImageOps.invert(BinaryImageOps.dilate8(closedInk, 1, null), null);
 		GrayS32 labels = new GrayS32(floor.width, floor.height);
 		List<Contour> contours = BinaryImageOps.contour(floor, ConnectRule.FOUR, labels);
@@ -61,13 +72,13 @@ final class SlotFinder {
 			}
 			double quadArea = Geometry.area(quad);
 			// labels and icons inside a stall are holes in its floor, but never most of it
-			if (pixels[i + 1] < 0.5 * hullArea || quadArea < 0.92 * hullArea || !oblong(quad)) {
+			if (pixels[i + 1] < 0.5 * hullArea || quadArea < minFit * hullArea || !oblong(quad)) {
 				continue;
 			}
 			// the region stops a line's half-width and the dilation short of the lines
 			candidates.add(new Found(Geometry.grow(quad, 2.5), i + 1, contour.internal, quadArea / hullArea));
 		}
-		return new Regions(labels, inRows(typicalSize(candidates)));
+		return new Regions(labels, inRows(typicalSize(candidates)), minFit);
 	}
 
 	private static boolean oblong(List<Point> quad) {

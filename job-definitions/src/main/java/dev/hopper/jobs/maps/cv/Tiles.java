@@ -1,0 +1,66 @@
+package dev.hopper.jobs.maps.cv;
+
+import boofcv.alg.filter.binary.BinaryImageOps;
+import boofcv.struct.image.GrayU8;
+
+/**
+ * Stalls drawn as tiles: each a filled shape a shade off the floor, set apart from the next
+ * by a strip of floor, with no lines at all (as parking apps draw them). Read the usual way,
+ * the tiles are neither ink nor floor. Here the floor itself is the ink: every pixel nearer
+ * the floor's shade than the tiles' is a line, so the strips between tiles close each tile
+ * as lines close a stall. Walls and arrows are drawn too, and a row of tiles against a wall
+ * would be one region with it: what is drawn is opened (eroded, then dilated) by a wall's
+ * width, which strokes do not outlive and tiles do.
+ */
+final class Tiles {
+
+	/** How far from the floor's shade a pixel must be to count as drawn on it. */
+	private static final int DRAWN = 20;
+
+	private Tiles() {
+	}
+
+	/** The tiles: what is drawn on the floor and wider than a stroke. */
+	static GrayU8 drawn(Raster raster) {
+		int[] histogram = new int[256];
+		for (byte b : raster.gray().data) {
+			histogram[b & 0xFF]++;
+		}
+		int floor = percentile(histogram, raster.gray().data.length, 0.5);
+		// the shade of what is drawn: the median of the pixels well off the floor, on its darker side
+		int drawnPixels = 0;
+		for (int value = 0; value < floor - DRAWN; value++) {
+			drawnPixels += histogram[value];
+		}
+		GrayU8 tiles = new GrayU8(raster.width(), raster.height());
+		if (drawnPixels == 0) {
+			return tiles;
+		}
+		int drawn = percentile(histogram, drawnPixels, 0.5);
+		int threshold = (floor + drawn) / 2;
+		for (int i = 0; i < tiles.data.length; i++) {
+			tiles.data[i] = (byte) (((raster.gray().data[i] & 0xFF) <= threshold) ? 1 : 0);
+		}
+		int stroke = (int) Math.max(2, Math.round(raster.diagonal() / 400));
+		for (int i = 0; i < stroke; i++) {
+			tiles = BinaryImageOps.erode8(tiles, 1, null);
+		}
+		for (int i = 0; i < stroke; i++) {
+			tiles = BinaryImageOps.dilate8(tiles, 1, null);
+		}
+		return tiles;
+	}
+
+	/** The value below which {@code share} of {@code pixels} lie, counting from the darkest. */
+	private static int percentile(int[] histogram, int pixels, double share) {
+		int seen = 0;
+		for (int value = 0; value < histogram.length; value++) {
+			seen += histogram[value];
+			if (seen >= share * pixels) {
+				return value;
+			}
+		}
+		return histogram.length - 1;
+	}
+
+}
