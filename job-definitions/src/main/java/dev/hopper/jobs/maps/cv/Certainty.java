@@ -95,6 +95,21 @@ final class Certainty {
 		return new Confidence(score, doubts);
 	}
 
+	/**
+	 * A first measure of a reading from its stalls alone, before labels and aisles: their
+	 * mean confidence, lowered as {@link #plan} lowers it for line work outside them.
+	 */
+	static double sketch(List<List<Point>> quads, List<Double> sureness, GrayU8 skeleton) {
+		if (quads.isEmpty()) {
+			return 0;
+		}
+		int lines = count(skeleton);
+		List<Slot> slots = quads.stream().map((q) -> new Slot("", dev.hopper.jobs.maps.plan.SlotType.REGULAR, q)).toList();
+		double explained = (lines > 0) ? (double) explained(skeleton, slots) / lines : 1;
+		return sureness.stream().mapToDouble(Double::doubleValue).average().orElse(0)
+				* clamp((explained - UNEXPLAINED) / (EXPLAINED - UNEXPLAINED));
+	}
+
 	/** Skeleton pixels in or on a stall: inside its outline grown by a quarter of its width. */
 	private static int explained(GrayU8 skeleton, List<Slot> slots) {
 		boolean[] inStall = new boolean[skeleton.data.length];

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.image.GrayU8;
-import org.jspecify.annotations.Nullable;
 
 import dev.hopper.jobs.maps.plan.Confidence;
 import dev.hopper.jobs.maps.plan.Level;
@@ -30,53 +29,102 @@ public final class CvMapParser implements MapParser {
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
-		ParkingMap reading = read(raster, ink, ink, SlotFinder.LINES_FIT, null);
-		// an unsure reading is read again other ways, each of which would cost stalls on
-		// plans that need it not, until one is sure; the surest reading is kept
-		List<Supplier<ParkingMap>> others = List.of(
+		Probe first = probe(raster, ink, ink);
+		ParkingMap reading = read(first);
+		if (!reading.confidence().unsure()) {
+			return reading;
+		}
+		// an unsure reading is tried again other ways, each of which would cost stalls on
+		// plans that need it not; each is only probed (stalls and line work, no labels or
+		// aisles), and the surest probe read in full
+		Flipped flipped = new Flipped(raster);
+		List<Supplier<Probe>> others = List.of(
 				// doubled lines made one and short breaks closed, at two radii
-				() -> read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 900)), ink, SlotFinder.LINES_FIT, null),
-				() -> read(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 600)), ink, SlotFinder.LINES_FIT, null),
+				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 900)), ink),
+				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 600)), ink),
 				// the other polarity, and both: light paint and dark walls on a mid-grey floor
+				() -> probe(flipped.raster(), flipped.ink(), flipped.ink()),
+				() -> probe(raster, BinaryImageOps.logicOr(ink, flipped.ink(), null), ink),
+				// stalls drawn as tiles, filled and set apart by the floor, with no lines: the
+				// strips of floor between tiles close them already
 				() -> {
-					Raster flipped = raster.flipped();
-					GrayU8 flippedInk = InkMask.of(flipped);
-					return read(flipped, flippedInk, flippedInk, SlotFinder.LINES_FIT, null);
-				},
-				() -> {
-					GrayU8 both = BinaryImageOps.logicOr(ink, InkMask.of(raster.flipped()), null);
-					return read(raster, both, ink, SlotFinder.LINES_FIT, null);
-				},
-				// stalls drawn as tiles, filled and set apart by the floor, with no lines
-				() -> {
-					GrayU8 tiles = Tiles.drawn(raster);
-					return read(raster, BinaryImageOps.invert(tiles, null), ink, SlotFinder.TILES_FIT,
-							BinaryImageOps.thin(tiles.clone(), 50, null));
+					GrayU8 tiles = TiledStalls.drawn(raster);
+					return probe(raster, new ToothCloser.Closed(BinaryImageOps.invert(tiles, null),
+							BinaryImageOps.thin(tiles.clone(), 50, null)), ink, SlotFinder.TILES_FIT);
 				});
-		for (Supplier<ParkingMap> other : others) {
-			if (!reading.confidence().unsure()) {
+		Probe best = first;
+		for (Supplier<Probe> other : others) {
+			Probe probe = other.get();
+			best = (probe.score() > best.score()) ? probe : best;
+			if (best.score() >= SURE_PROBE) {
 				break;
 			}
-			ParkingMap again = other.get();
-			if (again.confidence().score() > reading.confidence().score()) {
-				reading = again;
-			}
+		}
+		if (best != first) {
+			ParkingMap again = read(best);
+			reading = (again.confidence().score() > reading.confidence().score()) ? again : reading;
 		}
 		return reading;
 	}
 
-	/**
-	 * Reads stalls from the regions {@code lines} enclose (quadrilaterals to {@code minFit}),
-	 * and their pictograms from {@code marks}; the line work the stalls must explain is
-	 * {@code drawing}, a skeleton, or where null that of {@code lines}.
-	 */
-	private static ParkingMap read(Raster raster, GrayU8 lines, GrayU8 marks, double minFit,
-			@Nullable GrayU8 drawing) {
+	/** A probe this sure stops the search: its full reading, which can only lose to doubts about labels and aisles, is likely sure. */
+	private static final double SURE_PROBE = 0.75;
+
+	/** A way of reading the plan, tried as far as its stalls and how much of the line work they explain. */
+	private record Probe(Raster raster, ToothCloser.Closed closed, GrayU8 marks, SlotFinder.Regions regions,
+			List<Double> sureness, double score) {
+	}
+
+	/** Probes the stalls {@code lines} enclose once their fronts are closed, with their pictograms in {@code marks}. */
+	private static Probe probe(Raster raster, GrayU8 lines, GrayU8 marks) {
 		double reach = raster.diagonal() / 80;
-		ToothCloser.Closed closed = ToothCloser.close(DashJoiner.join(lines, reach), reach);
+		return probe(raster, ToothCloser.close(DashJoiner.join(lines, reach), reach), marks, SlotFinder.LINES_FIT);
+	}
+
+	/** Probes the stalls {@code closed} encloses, quadrilaterals to {@code minFit}. */
+	private static Probe probe(Raster raster, ToothCloser.Closed closed, GrayU8 marks, double minFit) {
 		SlotFinder.Regions regions = SlotFinder.find(closed.ink(), minFit);
-		List<SlotType> types = new SlotTyper(raster, marks, regions.labels()).types(regions.slots());
 		List<Double> sureness = Certainty.slots(regions);
+		return new Probe(raster, closed, marks, regions, sureness,
+				Certainty.sketch(regions.slots().stream().map(SlotFinder.Found::quad).toList(), sureness, closed.skeleton()));
+	}
+
+	/** The plan read in the other polarity, made when first asked for. */
+	private static final class Flipped {
+
+		private final Raster original;
+
+		private Raster raster;
+
+		private GrayU8 ink;
+
+		Flipped(Raster original) {
+			this.original = original;
+		}
+
+		Raster raster() {
+			if (this.raster == null) {
+				this.raster = this.original.flipped();
+			}
+			return this.raster;
+		}
+
+		GrayU8 ink() {
+			if (this.ink == null) {
+				this.ink = InkMask.of(raster());
+			}
+			return this.ink;
+		}
+
+	}
+
+	/** The probe read in full: types, floors, names, labels and aisles, and the confidence of it all. */
+	private static ParkingMap read(Probe probe) {
+		Raster raster = probe.raster();
+		ToothCloser.Closed closed = probe.closed();
+		SlotFinder.Regions regions = probe.regions();
+		List<SlotType> types = new SlotTyper(raster, probe.marks(), regions.labels()).types(regions.slots());
+		List<Double> sureness = probe.sureness();
 		List<Slot> slots = new ArrayList<>();
 		for (int i = 0; i < regions.slots().size(); i++) {
 			slots.add(new Slot("", types.get(i), regions.slots().get(i).quad(), sureness.get(i)));
@@ -95,7 +143,7 @@ public final class CvMapParser implements MapParser {
 			levels.add(level.with(level.slots(), Certainty.level(level, read, doubts)));
 		}
 		return new ParkingMap(raster.width(), raster.height(), levels, ParkingMap.Parser.cv(), null,
-				Certainty.plan(levels, (drawing != null) ? drawing : closed.skeleton(), doubts));
+				Certainty.plan(levels, closed.skeleton(), doubts));
 	}
 
 }

@@ -18,7 +18,7 @@ import boofcv.struct.image.GrayU8;
 final class InkMask {
 
 	/**
-	 * Darker than this is never floor or paper, nor darker than 3/4 of the paper's shade: a
+	 * Darker than this is never floor or paper, nor darker than 9/10 of the paper's shade: a
 	 * mid-grey floor (concrete under yellow paint, read inverted) is paper, not a table.
 	 */
 	private static final int DARK = 170;
@@ -31,7 +31,7 @@ final class InkMask {
 		GrayU8 ink = new GrayU8(raster.width(), raster.height());
 		GThresholdImageOps.localMean(raster.gray(), ink, ConfigLength.fixed(window), 0.82, true, null, null, null);
 		int[] levels = levels(raster);
-		int dark = Math.min(DARK, 3 * levels[1] / 4);
+		int dark = Math.min(DARK, 9 * levels[1] / 10);
 		// ink must also be dark in absolute terms: tinted fills and shadows are not lines
 		for (int i = 0; i < ink.data.length; i++) {
 			if ((raster.gray().data[i] & 0xFF) > dark) {

@@ -17,14 +17,32 @@ final class InkMender {
 
 	/** The ink closed by {@code radius} pixels; {@code ink} is not changed. */
 	static GrayU8 mend(GrayU8 ink, int radius) {
-		GrayU8 closed = ink;
-		for (int i = 0; i < radius; i++) {
-			closed = BinaryImageOps.dilate8(closed, 1, null);
+		GrayU8 closed = ink.clone();
+		GrayU8 spare = ink.createSameShape();
+		GrayU8 grown = dilate(closed, spare, radius);
+		return erode(grown, (grown == closed) ? spare : closed, radius);
+	}
+
+	/** {@code image} eroded {@code times} times, with {@code spare} as the other buffer (both are overwritten). */
+	static GrayU8 erode(GrayU8 image, GrayU8 spare, int times) {
+		for (int i = 0; i < times; i++) {
+			BinaryImageOps.erode8(image, 1, spare);
+			GrayU8 swap = image;
+			image = spare;
+			spare = swap;
 		}
-		for (int i = 0; i < radius; i++) {
-			closed = BinaryImageOps.erode8(closed, 1, null);
+		return image;
+	}
+
+	/** {@code image} dilated {@code times} times, with {@code spare} as the other buffer (both are overwritten). */
+	static GrayU8 dilate(GrayU8 image, GrayU8 spare, int times) {
+		for (int i = 0; i < times; i++) {
+			BinaryImageOps.dilate8(image, 1, spare);
+			GrayU8 swap = image;
+			image = spare;
+			spare = swap;
 		}
-		return (radius > 0) ? closed : ink.clone();
+		return image;
 	}
 
 }

@@ -1,6 +1,5 @@
 package dev.hopper.jobs.maps.cv;
 
-import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.image.GrayU8;
 
 /**
@@ -12,12 +11,12 @@ import boofcv.struct.image.GrayU8;
  * would be one region with it: what is drawn is opened (eroded, then dilated) by a wall's
  * width, which strokes do not outlive and tiles do.
  */
-final class Tiles {
+final class TiledStalls {
 
 	/** How far from the floor's shade a pixel must be to count as drawn on it. */
 	private static final int DRAWN = 20;
 
-	private Tiles() {
+	private TiledStalls() {
 	}
 
 	/** The tiles: what is drawn on the floor and wider than a stroke. */
@@ -42,13 +41,9 @@ final class Tiles {
 			tiles.data[i] = (byte) (((raster.gray().data[i] & 0xFF) <= threshold) ? 1 : 0);
 		}
 		int stroke = (int) Math.max(2, Math.round(raster.diagonal() / 400));
-		for (int i = 0; i < stroke; i++) {
-			tiles = BinaryImageOps.erode8(tiles, 1, null);
-		}
-		for (int i = 0; i < stroke; i++) {
-			tiles = BinaryImageOps.dilate8(tiles, 1, null);
-		}
-		return tiles;
+		GrayU8 spare = tiles.createSameShape();
+		GrayU8 eroded = InkMender.erode(tiles, spare, stroke);
+		return InkMender.dilate(eroded, (eroded == tiles) ? spare : tiles, stroke);
 	}
 
 	/** The value below which {@code share} of {@code pixels} lie, counting from the darkest. */
