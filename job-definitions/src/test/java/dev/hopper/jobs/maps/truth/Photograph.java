@@ -47,16 +47,19 @@ final class Photograph {
 		double[] backward = homography(to, from);
 		BufferedImage warped = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
 		double lightAngle = random.nextDouble() * 2 * Math.PI;
+		int[] pixels = source.getRGB(0, 0, w, h, null, 0, w);
+		int[] out = new int[w * h];
 		for (int y = 0; y < h; y++) {
 			for (int x = 0; x < w; x++) {
 				double[] at = apply(backward, x + 0.5, y + 0.5);
-				int rgb = sample(source, at[0] - 0.5, at[1] - 0.5);
+				int rgb = sample(pixels, w, h, at[0] - 0.5, at[1] - 0.5);
 				double along = ((x - w / 2.0) * Math.cos(lightAngle) + (y - h / 2.0) * Math.sin(lightAngle))
 						/ Math.hypot(w, h);
 				double light = 0.93 + 0.14 * along;
-				warped.setRGB(x, y, shade(rgb, light, random));
+				out[y * w + x] = shade(rgb, light, random);
 			}
 		}
+		warped.setRGB(0, 0, w, h, out, 0, w);
 		BufferedImage blurred = new ConvolveOp(gaussian(0.8), ConvolveOp.EDGE_NO_OP, null).filter(warped, null);
 		BufferedImage photo = decode(MapFixtures.jpeg(blurred, 0.7f));
 		return new Taken(photo, Truths.mapPoints(truth, (p) -> {
@@ -86,19 +89,19 @@ final class Photograph {
 	}
 
 	/** Bilinear; outside the sheet is a grey table. */
-	private static int sample(BufferedImage image, double x, double y) {
+	private static int sample(int[] image, int width, int height, double x, double y) {
 		int x0 = (int) Math.floor(x);
 		int y0 = (int) Math.floor(y);
-		if (x0 < 0 || y0 < 0 || x0 + 1 >= image.getWidth() || y0 + 1 >= image.getHeight()) {
+		if (x0 < 0 || y0 < 0 || x0 + 1 >= width || y0 + 1 >= height) {
 			return 0x707070;
 		}
 		double fx = x - x0;
 		double fy = y - y0;
+		int at = y0 * width + x0;
 		int result = 0;
 		for (int shift = 0; shift <= 16; shift += 8) {
-			double top = ((image.getRGB(x0, y0) >> shift) & 0xFF) * (1 - fx) + ((image.getRGB(x0 + 1, y0) >> shift) & 0xFF) * fx;
-			double bottom = ((image.getRGB(x0, y0 + 1) >> shift) & 0xFF) * (1 - fx)
-					+ ((image.getRGB(x0 + 1, y0 + 1) >> shift) & 0xFF) * fx;
+			double top = ((image[at] >> shift) & 0xFF) * (1 - fx) + ((image[at + 1] >> shift) & 0xFF) * fx;
+			double bottom = ((image[at + width] >> shift) & 0xFF) * (1 - fx) + ((image[at + width + 1] >> shift) & 0xFF) * fx;
 			result |= channel(top * (1 - fy) + bottom * fy) << shift;
 		}
 		return result;
