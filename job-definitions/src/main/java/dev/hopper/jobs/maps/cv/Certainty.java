@@ -78,17 +78,16 @@ final class Certainty {
 	/** The plan's confidence: its levels' at most, lowered when its line work lies outside the stalls. */
 	static Confidence plan(List<Level> levels, GrayU8 skeleton, List<Confidence.Doubt> doubts) {
 		List<Slot> slots = levels.stream().flatMap((l) -> l.slots().stream()).toList();
-		int lines = count(skeleton);
 		if (slots.isEmpty()) {
-			doubts.add(0, new Confidence.Doubt(Confidence.NO_STALLS, null, (lines > 0)
+			doubts.add(0, new Confidence.Doubt(Confidence.NO_STALLS, null, (count(skeleton) > 0)
 					? "the image holds line work, but no region of it is shaped and repeated like stalls"
 					: "the image holds no line work"));
 			return new Confidence(0, doubts);
 		}
-		double explained = (lines > 0) ? (double) explained(skeleton, slots) / lines : 1;
+		double explained = explained(skeleton, slots.stream().map(Slot::polygon).toList());
 		double score = levels.stream().mapToDouble((l) -> (l.confidence() != null) ? l.confidence() : 1).min().orElse(0);
 		if (explained < EXPLAINED) {
-			score *= clamp((explained - UNEXPLAINED) / (EXPLAINED - UNEXPLAINED));
+			score *= explainedFactor(explained);
 			doubts.add(0, new Confidence.Doubt(Confidence.UNEXPLAINED_INK, null, String.format(
 					"%.0f%% of the line work lies in or on a stall found; stalls are likely missed", 100 * explained)));
 		}
@@ -103,19 +102,31 @@ final class Certainty {
 		if (quads.isEmpty()) {
 			return 0;
 		}
-		int lines = count(skeleton);
-		List<Slot> slots = quads.stream().map((q) -> new Slot("", dev.hopper.jobs.maps.plan.SlotType.REGULAR, q)).toList();
-		double explained = (lines > 0) ? (double) explained(skeleton, slots) / lines : 1;
 		return sureness.stream().mapToDouble(Double::doubleValue).average().orElse(0)
-				* clamp((explained - UNEXPLAINED) / (EXPLAINED - UNEXPLAINED));
+				* explainedFactor(explained(skeleton, quads));
 	}
 
-	/** Skeleton pixels in or on a stall: inside its outline grown by a quarter of its width. */
-	private static int explained(GrayU8 skeleton, List<Slot> slots) {
+	/**
+	 * What is left of a score when {@code explained} of the line work lies in stalls: all of
+	 * it from {@link #EXPLAINED} up, nothing at {@link #UNEXPLAINED} or below.
+	 */
+	private static double explainedFactor(double explained) {
+		return clamp((explained - UNEXPLAINED) / (EXPLAINED - UNEXPLAINED));
+	}
+
+	/**
+	 * The share of the skeleton's pixels in or on a stall: inside its outline grown by a
+	 * quarter of its width (1 where there is no line work).
+	 */
+	private static double explained(GrayU8 skeleton, List<List<Point>> stalls) {
+		int lines = count(skeleton);
+		if (lines == 0) {
+			return 1;
+		}
 		boolean[] inStall = new boolean[skeleton.data.length];
 		int count = 0;
-		for (Slot slot : slots) {
-			List<Point> zone = Geometry.grow(slot.polygon(), 0.25 * Geometry.width(slot.polygon()) + 2);
+		for (List<Point> stall : stalls) {
+			List<Point> zone = Geometry.grow(stall, 0.25 * Geometry.width(stall) + 2);
 			int x0 = Math.max(0, (int) Math.floor(zone.stream().mapToDouble(Point::x).min().orElse(0)));
 			int y0 = Math.max(0, (int) Math.floor(zone.stream().mapToDouble(Point::y).min().orElse(0)));
 			int x1 = Math.min(skeleton.width - 1, (int) Math.ceil(zone.stream().mapToDouble(Point::x).max().orElse(0)));
@@ -130,7 +141,7 @@ final class Certainty {
 				}
 			}
 		}
-		return count;
+		return (double) count / lines;
 	}
 
 	private static int count(GrayU8 image) {

@@ -56,23 +56,10 @@ final class InkMask {
 
 	/** The plan's ink (its darkest 2 %) and its paper (the median). */
 	private static int[] levels(Raster raster) {
-		int[] histogram = new int[256];
-		for (byte b : raster.gray().data) {
-			histogram[b & 0xFF]++;
-		}
+		int[] histogram = Shades.histogram(raster.gray());
 		int pixels = raster.gray().data.length;
-		int ink = -1;
-		int paper = -1;
-		int seen = 0;
-		for (int value = 0; value < 256 && paper < 0; value++) {
-			seen += histogram[value];
-			if (ink < 0 && seen >= 0.02 * pixels) {
-				ink = value;
-			}
-			if (seen >= 0.5 * pixels) {
-				paper = value;
-			}
-		}
+		int ink = Shades.percentile(histogram, pixels, 0.02);
+		int paper = Shades.percentile(histogram, pixels, 0.5);
 		return new int[] { ink, paper };
 	}
 

@@ -1,5 +1,7 @@
 package dev.hopper.jobs.maps.cv;
 
+import java.util.function.BiConsumer;
+
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.image.GrayU8;
 
@@ -17,32 +19,30 @@ final class InkMender {
 
 	/** The ink closed by {@code radius} pixels; {@code ink} is not changed. */
 	static GrayU8 mend(GrayU8 ink, int radius) {
-		GrayU8 closed = ink.clone();
-		GrayU8 spare = ink.createSameShape();
-		GrayU8 grown = dilate(closed, spare, radius);
-		return erode(grown, (grown == closed) ? spare : closed, radius);
+		return erode(dilate(ink, radius), radius);
 	}
 
-	/** {@code image} eroded {@code times} times, with {@code spare} as the other buffer (both are overwritten). */
-	static GrayU8 erode(GrayU8 image, GrayU8 spare, int times) {
-		for (int i = 0; i < times; i++) {
-			BinaryImageOps.erode8(image, 1, spare);
-			GrayU8 swap = image;
-			image = spare;
-			spare = swap;
-		}
-		return image;
+	/** {@code image} eroded {@code times} times; {@code image} is not changed. */
+	static GrayU8 erode(GrayU8 image, int times) {
+		return repeat(image, times, (from, to) -> BinaryImageOps.erode8(from, 1, to));
 	}
 
-	/** {@code image} dilated {@code times} times, with {@code spare} as the other buffer (both are overwritten). */
-	static GrayU8 dilate(GrayU8 image, GrayU8 spare, int times) {
+	/** {@code image} dilated {@code times} times; {@code image} is not changed. */
+	static GrayU8 dilate(GrayU8 image, int times) {
+		return repeat(image, times, (from, to) -> BinaryImageOps.dilate8(from, 1, to));
+	}
+
+	/** One step {@code times} times over, between two buffers of the image's size. */
+	private static GrayU8 repeat(GrayU8 image, int times, BiConsumer<GrayU8, GrayU8> step) {
+		GrayU8 current = image.clone();
+		GrayU8 spare = image.createSameShape();
 		for (int i = 0; i < times; i++) {
-			BinaryImageOps.dilate8(image, 1, spare);
-			GrayU8 swap = image;
-			image = spare;
+			step.accept(current, spare);
+			GrayU8 swap = current;
+			current = spare;
 			spare = swap;
 		}
-		return image;
+		return current;
 	}
 
 }

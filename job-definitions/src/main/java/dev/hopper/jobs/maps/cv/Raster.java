@@ -16,7 +16,7 @@ import boofcv.struct.image.GrayU8;
  * yellow paint turn dark, and a strongly coloured fill (blue, green, red: dark in red or
  * green) turns light, as the floor around it.
  */
-record Raster(int width, int height, int[] rgb, GrayU8 gray) {
+record Raster(int width, int height, int[] rgb, GrayU8 gray, boolean lightOnDark) {
 
 	/** A plan whose floor (median brightness) is under this is drawn light on dark. */
 	private static final int DARK_FLOOR = 100;
@@ -28,7 +28,6 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 		int width = image.getWidth();
 		int height = image.getHeight();
 		int[] rgb = image.getRGB(0, 0, width, height, null, 0, width);
-		GrayU8 gray = new GrayU8(width, height);
 		int[] histogram = new int[256];
 		for (int p : rgb) {
 			histogram[brightness(p)]++;
@@ -38,11 +37,7 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 
 	/** The same pixels read in the other polarity. */
 	Raster flipped() {
-		int[] histogram = new int[256];
-		for (int p : this.rgb) {
-			histogram[brightness(p)]++;
-		}
-		return of(this.width, this.height, this.rgb, !lightOnDark(histogram, this.rgb.length));
+		return of(this.width, this.height, this.rgb, !this.lightOnDark);
 	}
 
 	private static Raster of(int width, int height, int[] rgb, boolean lightOnDark) {
@@ -51,7 +46,7 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 			int p = rgb[i];
 			gray.data[i] = (byte) (lightOnDark ? 255 - Math.min((p >> 16) & 0xFF, (p >> 8) & 0xFF) : brightness(p));
 		}
-		return new Raster(width, height, rgb, gray);
+		return new Raster(width, height, rgb, gray, lightOnDark);
 	}
 
 	private static int brightness(int p) {
@@ -59,10 +54,7 @@ record Raster(int width, int height, int[] rgb, GrayU8 gray) {
 	}
 
 	private static boolean lightOnDark(int[] histogram, int pixels) {
-		int floor = 0;
-		for (int seen = 0; floor < 255 && 2 * (seen += histogram[floor]) < pixels;) {
-			floor++;
-		}
+		int floor = Shades.percentile(histogram, pixels, 0.5);
 		long above = 0;
 		long below = 0;
 		for (int value = 0; value < 256; value++) {

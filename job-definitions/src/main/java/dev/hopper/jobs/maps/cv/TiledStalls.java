@@ -21,11 +21,8 @@ final class TiledStalls {
 
 	/** The tiles: what is drawn on the floor and wider than a stroke. */
 	static GrayU8 drawn(Raster raster) {
-		int[] histogram = new int[256];
-		for (byte b : raster.gray().data) {
-			histogram[b & 0xFF]++;
-		}
-		int floor = percentile(histogram, raster.gray().data.length, 0.5);
+		int[] histogram = Shades.histogram(raster.gray());
+		int floor = Shades.percentile(histogram, raster.gray().data.length, 0.5);
 		// the shade of what is drawn: the median of the pixels well off the floor, on its darker side
 		int drawnPixels = 0;
 		for (int value = 0; value < floor - DRAWN; value++) {
@@ -35,27 +32,13 @@ final class TiledStalls {
 		if (drawnPixels == 0) {
 			return tiles;
 		}
-		int drawn = percentile(histogram, drawnPixels, 0.5);
+		int drawn = Shades.percentile(histogram, drawnPixels, 0.5);
 		int threshold = (floor + drawn) / 2;
 		for (int i = 0; i < tiles.data.length; i++) {
 			tiles.data[i] = (byte) (((raster.gray().data[i] & 0xFF) <= threshold) ? 1 : 0);
 		}
 		int stroke = (int) Math.max(2, Math.round(raster.diagonal() / 400));
-		GrayU8 spare = tiles.createSameShape();
-		GrayU8 eroded = InkMender.erode(tiles, spare, stroke);
-		return InkMender.dilate(eroded, (eroded == tiles) ? spare : tiles, stroke);
-	}
-
-	/** The value below which {@code share} of {@code pixels} lie, counting from the darkest. */
-	private static int percentile(int[] histogram, int pixels, double share) {
-		int seen = 0;
-		for (int value = 0; value < histogram.length; value++) {
-			seen += histogram[value];
-			if (seen >= share * pixels) {
-				return value;
-			}
-		}
-		return histogram.length - 1;
+		return InkMender.dilate(InkMender.erode(tiles, stroke), stroke);
 	}
 
 }
