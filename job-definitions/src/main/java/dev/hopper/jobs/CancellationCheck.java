@@ -11,7 +11,9 @@ import org.springframework.batch.infrastructure.item.Chunk;
 /**
  * Stops a chunk step at the boundary after a client cancels its task, or when this worker
  * drains for shutdown: the chunk that just committed stays committed, and the step ends
- * STOPPED before reading the next one. Every chunk step of every job registers one.
+ * STOPPED before reading the next one. The store is asked at most once per
+ * {@link JobRun#PACE} (the claim has just read the task when a step begins), so a cancel
+ * takes effect within that pace plus one chunk. Every chunk step of every job registers one.
  */
 public class CancellationCheck implements StepExecutionListener, ChunkListener<Object, Object> {
 
@@ -23,6 +25,8 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 
 	private @Nullable StepExecution stepExecution;
 
+	private long lastAsked;
+
 	public CancellationCheck(String taskId, TaskLifecycle tasks, WorkerDrain drain) {
 		this.taskId = taskId;
 		this.tasks = tasks;
@@ -32,13 +36,23 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
+		this.lastAsked = System.nanoTime();
 	}
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
-		if (this.stepExecution != null && (this.drain.isDraining() || this.tasks.shouldStop(this.taskId))) {
+		if (this.stepExecution != null && (this.drain.isDraining() || (askDue() && this.tasks.shouldStop(this.taskId)))) {
 			this.stepExecution.setTerminateOnly();
 		}
+	}
+
+	private boolean askDue() {
+		long now = System.nanoTime();
+		if (now - this.lastAsked < JobRun.PACE.toNanos()) {
+			return false;
+		}
+		this.lastAsked = now;
+		return true;
 	}
 
 }

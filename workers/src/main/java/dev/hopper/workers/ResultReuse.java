@@ -69,15 +69,22 @@ class ResultReuse {
 		return true;
 	}
 
-	/** Remembers that {@code task} succeeded, for later tasks of the same work, unless degraded. */
-	void remember(Task task) {
+	/**
+	 * Remembers that {@code task} succeeded, for later tasks of the same work, unless its
+	 * result is degraded: as its run said, or as the stored result says when the run stored none.
+	 */
+	void remember(Task task, Optional<Boolean> degraded) {
+		if (degraded.isPresent()) {
+			if (!degraded.get()) {
+				keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
+			}
+			return;
+		}
 		this.results.find(task.id()).ifPresent((result) -> remember(task, result));
 	}
 
 	private void remember(Task task, Map<String, Object> result) {
-		if (!result.containsKey(ResultCache.DEGRADED)) {
-			keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
-		}
+		remember(task, Optional.of(result.containsKey(ResultCache.DEGRADED)));
 	}
 
 	private Optional<ResultCacheKey> keyOf(Task task) {

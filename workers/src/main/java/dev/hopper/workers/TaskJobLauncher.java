@@ -37,14 +37,10 @@ class TaskJobLauncher {
 
 	private final Map<JobType, Job> jobs;
 
-	private final WorkerProperties properties;
-
-	TaskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Map<JobType, Job> jobs,
-			WorkerProperties properties) {
+	TaskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, Map<JobType, Job> jobs) {
 		this.jobOperator = jobOperator;
 		this.jobRepository = jobRepository;
 		this.jobs = Map.copyOf(jobs);
-		this.properties = properties;
 	}
 
 	boolean canRun(JobType type) {
@@ -52,19 +48,19 @@ class TaskJobLauncher {
 	}
 
 	/**
-	 * Runs the task's job to its end on this thread and returns the finished execution; a
-	 * job on a small upload is recorded in memory only ({@link TransientRuns}).
+	 * Runs the task's job to its end on this thread as {@code run} and returns the finished
+	 * execution; a run that is not resumable is recorded in memory only ({@link TransientRuns}).
 	 */
-	JobExecution run(Task task) {
+	JobExecution run(JobRun run) {
+		Task task = run.task();
 		Job job = this.jobs.get(task.type());
 		if (job == null) {
 			throw new IllegalArgumentException("No job for type " + task.type());
 		}
 		String taskId = task.id();
 		JobParameters parameters = parametersOf(taskId);
-		boolean resumable = this.properties.resumable(task.upload().sizeBytes());
 		try {
-			return JobRun.of(task, resumable, () -> resumable ? startOrRestart(job, parameters)
+			return run.call(() -> run.isResumable() ? startOrRestart(job, parameters)
 					: TransientRuns.run(() -> this.jobOperator.start(job, parameters)));
 		}
 		catch (JobExecutionAlreadyRunningException ex) {

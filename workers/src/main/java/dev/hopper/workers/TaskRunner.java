@@ -11,6 +11,7 @@ import dev.hopper.core.task.Claim;
 import dev.hopper.core.task.Task;
 import dev.hopper.core.task.TaskError;
 import dev.hopper.core.task.TaskLifecycle;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.jobs.WorkerDrain;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -103,8 +104,9 @@ class TaskRunner {
 		logger.info("Task {} started: {}, attempt {}", task.id(), task.type(), task.attempts());
 		Verdict verdict;
 		try {
-			JobExecution execution = this.launcher.run(task);
-			verdict = judge(task, execution);
+			JobRun run = new JobRun(task, this.properties.resumable(task.upload().sizeBytes()));
+			JobExecution execution = this.launcher.run(run);
+			verdict = judge(run, execution);
 		}
 		catch (RuntimeException ex) {
 			verdict = failed(task, ex);
@@ -115,11 +117,12 @@ class TaskRunner {
 		return verdict;
 	}
 
-	private Verdict judge(Task task, JobExecution execution) {
+	private Verdict judge(JobRun run, JobExecution execution) {
+		Task task = run.task();
 		String taskId = task.id();
 		if (execution.getStatus() == BatchStatus.COMPLETED) {
-			this.tasks.succeed(taskId);
-			this.reuse.remember(task);
+			this.tasks.succeed(taskId, run.unwrittenProgress());
+			this.reuse.remember(task, run.storedDegraded());
 			return Verdict.of(TaskOutcome.SUCCEEDED);
 		}
 		if (execution.getStatus() == BatchStatus.STOPPED && this.tasks.shouldStop(taskId)) {

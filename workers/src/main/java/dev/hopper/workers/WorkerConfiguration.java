@@ -50,13 +50,13 @@ class WorkerConfiguration {
 
 	@Bean
 	TaskJobLauncher taskJobLauncher(JobOperator jobOperator, JobRepository jobRepository, List<Job> jobs,
-			JobTypes types, WorkerProperties properties) {
+			JobTypes types) {
 		// a job runs the registered type it is named after
 		Map<JobType, Job> byType = new HashMap<>();
 		for (Job job : jobs) {
 			types.find(job.getName()).ifPresent((spec) -> byType.put(spec.type(), job));
 		}
-		return new TaskJobLauncher(jobOperator, jobRepository, byType, properties);
+		return new TaskJobLauncher(jobOperator, jobRepository, byType);
 	}
 
 	@Bean

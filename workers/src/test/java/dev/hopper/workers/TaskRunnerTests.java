@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Optional;
 
 import dev.hopper.core.PermanentFailure;
 import dev.hopper.core.TransientFailure;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyInt;
 import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.never;
@@ -71,8 +73,8 @@ class TaskRunnerTests {
 		TaskRunner.Verdict verdict = deliver(task);
 
 		assertThat(verdict.outcome()).isEqualTo(TaskOutcome.SUCCEEDED);
-		verify(this.tasks).succeed(task.id());
-		verify(this.reuse).remember(task);
+		verify(this.tasks).succeed(task.id(), null);
+		verify(this.reuse).remember(task, Optional.empty());
 		verify(this.leases).release(task.id());
 	}
 
@@ -97,7 +99,7 @@ class TaskRunnerTests {
 	@Test
 	void aProgrammingErrorThrownByTheLauncherIsNotRetried() {
 		Task task = claimed(aRunningTask().build());
-		when(this.launcher.run(task)).thenThrow(new ClassCastException("String to Long"));
+		when(this.launcher.run(argThat((run) -> run.task().equals(task)))).thenThrow(new ClassCastException("String to Long"));
 
 		TaskRunner.Verdict verdict = deliver(task);
 
@@ -243,7 +245,7 @@ class TaskRunnerTests {
 	@Test
 	void aJobStoppedForShutdownIsHandedBackForAnotherWorker() {
 		Task task = claimed(aRunningTask().build());
-		when(this.launcher.run(task)).thenAnswer((invocation) -> {
+		when(this.launcher.run(argThat((run) -> run.task().equals(task)))).thenAnswer((invocation) -> {
 			this.drain.start();
 			return execution(BatchStatus.STOPPED);
 		});
@@ -272,7 +274,7 @@ class TaskRunnerTests {
 		for (Throwable failure : failures) {
 			execution.addFailureException(failure);
 		}
-		when(this.launcher.run(task)).thenReturn(execution);
+		when(this.launcher.run(argThat((run) -> run.task().equals(task)))).thenReturn(execution);
 	}
 
 	private static JobExecution execution(BatchStatus status) {

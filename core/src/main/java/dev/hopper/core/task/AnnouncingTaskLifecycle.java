@@ -3,6 +3,8 @@ package dev.hopper.core.task;
 import java.time.Instant;
 import java.util.Optional;
 
+import org.jspecify.annotations.Nullable;
+
 /** A {@link TaskLifecycle} that announces every change it makes on a {@link TaskChangeFeed}. */
 public final class AnnouncingTaskLifecycle implements TaskLifecycle {
 
@@ -47,8 +49,8 @@ public final class AnnouncingTaskLifecycle implements TaskLifecycle {
 	}
 
 	@Override
-	public boolean succeed(String id) {
-		return announced(id, this.lifecycle.succeed(id));
+	public boolean succeed(String id, @Nullable Progress progress) {
+		return announced(id, this.lifecycle.succeed(id, progress));
 	}
 
 	@Override

@@ -1,9 +1,10 @@
 package dev.hopper.core.task;
 
-import java.util.List;
-
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
 
 /**
  * Port for a task's life: its birth and every move between states. Each move is a
@@ -33,7 +34,12 @@ public interface TaskLifecycle {
 	void heartbeat(String id);
 
 	/** RUNNING → SUCCEEDED; false when the task was not running (already finished). */
-	boolean succeed(String id);
+	default boolean succeed(String id) {
+		return succeed(id, null);
+	}
+
+	/** As {@link #succeed(String)}, recording the job's last progress when it was not written yet. */
+	boolean succeed(String id, @Nullable Progress progress);
 
 	/** RUNNING → SUCCEEDED with the result of {@code originTaskId}, reused; false when not running. */
 	boolean succeedFromCache(String id, String originTaskId);

@@ -1,6 +1,7 @@
 package dev.hopper.jobs.audio;
 
 import dev.hopper.core.result.ResultStore;
+import dev.hopper.jobs.JobRun;
 import dev.hopper.jobs.audio.engine.AudioFailure;
 import dev.hopper.jobs.audio.engine.FeatureAnalyzer;
 
@@ -42,7 +43,7 @@ class AudioResultTasklet implements Tasklet {
 		if (analyzer == null || analyzer.frames() == 0) {
 			throw new AudioFailure(AudioFailure.EMPTY_AUDIO, "The file holds no audio samples");
 		}
-		this.results.saveOnce(taskId, analyzer.finish().toDocument());
+		JobRun.save(this.results, taskId, analyzer.finish().toDocument());
 		return RepeatStatus.FINISHED;
 	}
 

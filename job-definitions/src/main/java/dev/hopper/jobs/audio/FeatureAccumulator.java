@@ -57,7 +57,7 @@ class FeatureAccumulator implements ItemStreamWriter<AudioSegment> {
 			last = segment;
 		}
 		if (last != null) {
-			this.tasks.reportProgress(this.taskId, new Progress(last.index() + 1, last.count()));
+			JobRun.report(this.tasks, this.taskId, new Progress(last.index() + 1, last.count()));
 		}
 	}
 

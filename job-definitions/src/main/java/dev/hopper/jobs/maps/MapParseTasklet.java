@@ -91,7 +91,7 @@ class MapParseTasklet implements Tasklet {
 			throw new PermanentFailure(PARSER_UNAVAILABLE,
 					"The parser '" + requested.wireName() + "' needs a vision model, and none is configured here");
 		}
-		this.lifecycle.reportProgress(taskId, new Progress(0, 2));
+		JobRun.report(this.lifecycle, taskId, new Progress(0, 2));
 		BufferedImage image = PlanImage.load(task, this.blobs, this.properties.maxImagePixels());
 		// the CV reading is made at most once: hybrid's geometry is also the stand-in's answer
 		ParkingMap[] cvReading = new ParkingMap[1];
@@ -118,14 +118,14 @@ class MapParseTasklet implements Tasklet {
 			result.put(ResultCache.DEGRADED, Map.of("from", parser.wireName(), "reason", ex.reason(), "detail",
 					ex.getMessage()));
 		}
-		this.lifecycle.reportProgress(taskId, new Progress(1, 2));
+		JobRun.report(this.lifecycle, taskId, new Progress(1, 2));
 		String overlayKey = BlobKeys.overlay(taskId);
 		this.blobs.put(overlayKey, new ByteArrayInputStream(Png.encode(Overlay.draw(image, map))), "image/png");
 		Map<String, Object> document = map.withOverlayUrl(TaskLinks.overlay(taskId)).toDocument();
 		((Map<String, Object>) document.get("parser")).put("requested", requested.wireName());
 		document.putAll(result);
-		this.results.saveOnce(taskId, document);
-		this.lifecycle.reportProgress(taskId, new Progress(2, 2));
+		JobRun.save(this.results, taskId, document);
+		JobRun.report(this.lifecycle, taskId, new Progress(2, 2));
 		return RepeatStatus.FINISHED;
 	}
 

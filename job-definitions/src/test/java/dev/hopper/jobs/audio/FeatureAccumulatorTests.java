@@ -60,8 +60,9 @@ class FeatureAccumulatorTests {
 	}
 
 	@Test
-	void progressIsReportedAfterEveryChunkUpToTheWholeFile() throws Exception {
-		JobRun.of(this.task, false, this::analyseInChunksOfTwo);
+	void progressIsReportedAfterEveryChunkUpToTheWholeFile() {
+		// outside a run nothing paces the reports
+		analyseInChunksOfTwo();
 
 		long segments = segments();
 		assertThat(segments).isGreaterThan(4);
@@ -72,6 +73,18 @@ class FeatureAccumulatorTests {
 		}
 		expected.add(segments);
 		assertThat(done).isEqualTo(expected);
+	}
+
+	@Test
+	void aRunsLastProgressIsTheWholeFileWrittenOrLeftForTheFinishingUpdate() throws Exception {
+		long began = System.nanoTime();
+		JobRun run = new JobRun(this.task, false);
+		run.call(this::analyseInChunksOfTwo);
+		long paces = (System.nanoTime() - began) / JobRun.PACE.toNanos();
+
+		Progress last = (run.unwrittenProgress() != null) ? run.unwrittenProgress() : this.reported.get(this.reported.size() - 1);
+		assertThat(last).isEqualTo(new Progress(segments(), segments()));
+		assertThat((long) this.reported.size()).as("written at most once per %s", JobRun.PACE).isLessThanOrEqualTo(paces);
 	}
 
 	/** The signal through a fresh accumulator, two segments a chunk, as a step commits them. */

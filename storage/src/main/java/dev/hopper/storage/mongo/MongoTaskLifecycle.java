@@ -87,8 +87,12 @@ class MongoTaskLifecycle implements TaskLifecycle {
 	}
 
 	@Override
-	public boolean succeed(String id) {
-		return moveTo(id, Step.SUCCEEDED, TaskState.SUCCEEDED, new Update());
+	public boolean succeed(String id, @Nullable Progress progress) {
+		Update update = new Update();
+		if (progress != null) {
+			update.set("progress", progress);
+		}
+		return moveTo(id, Step.SUCCEEDED, TaskState.SUCCEEDED, update);
 	}
 
 	@Override

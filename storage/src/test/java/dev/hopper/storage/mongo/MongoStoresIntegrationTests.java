@@ -222,6 +222,20 @@ class MongoStoresIntegrationTests {
 	}
 
 	@Test
+	void theFinishingUpdateRecordsTheProgressTheJobHadNotWritten() {
+		Task task = aQueuedTask();
+		this.lifecycle.insert(task);
+		this.lifecycle.claim(task.id(), "a", 3);
+		this.lifecycle.reportProgress(task.id(), new Progress(1, 4));
+
+		assertThat(this.lifecycle.succeed(task.id(), new Progress(4, 4))).isTrue();
+
+		Task done = this.queries.find(task.id()).orElseThrow();
+		assertThat(done.state()).isEqualTo(TaskState.SUCCEEDED);
+		assertThat(done.progress()).isEqualTo(new Progress(4, 4));
+	}
+
+	@Test
 	void unpublishedTasksAreFoundOnceOldEnoughAndNotAfterBeingPublished() {
 		Task task = aQueuedTask();
 		this.lifecycle.insert(task);
