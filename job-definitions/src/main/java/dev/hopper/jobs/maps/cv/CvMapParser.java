@@ -23,13 +23,13 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser implements MapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-7";
+	public static final String VERSION = "cv-8";
 
 	@Override
 	public ParkingMap parse(BufferedImage image) {
 		Raster raster = Raster.of(image);
 		GrayU8 ink = InkMask.of(raster);
-		Probe first = probe(raster, ink, ink);
+		Probe first = probe(raster, ink, ink, true);
 		ParkingMap reading = read(first);
 		if (!reading.confidence().unsure()) {
 			return reading;
@@ -40,11 +40,11 @@ public final class CvMapParser implements MapParser {
 		Flipped flipped = new Flipped(raster);
 		List<Supplier<Probe>> others = List.of(
 				// doubled lines made one and short breaks closed, at two radii
-				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 900)), ink),
-				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 600)), ink),
+				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 900)), ink, false),
+				() -> probe(raster, InkMender.mend(ink, (int) Math.round(raster.diagonal() / 600)), ink, false),
 				// the other polarity, and both: light paint and dark walls on a mid-grey floor
-				() -> probe(flipped.raster(), flipped.ink(), flipped.ink()),
-				() -> probe(raster, BinaryImageOps.logicOr(ink, flipped.ink(), null), ink),
+				() -> probe(flipped.raster(), flipped.ink(), flipped.ink(), true),
+				() -> probe(raster, BinaryImageOps.logicOr(ink, flipped.ink(), null), ink, true),
 				// stalls drawn as tiles, filled and set apart by the floor, with no lines: the
 				// strips of floor between tiles close them already
 				() -> {
@@ -75,10 +75,15 @@ public final class CvMapParser implements MapParser {
 			List<Double> sureness, double score) {
 	}
 
-	/** Probes the stalls {@code lines} enclose once their fronts are closed, with their pictograms in {@code marks}. */
-	private static Probe probe(Raster raster, GrayU8 lines, GrayU8 marks) {
+	/**
+	 * Probes the stalls {@code lines} enclose once their fronts are closed, with their
+	 * pictograms in {@code marks}. Solid dashes are joined as wide as they are only in ink as
+	 * drawn: mended ink has its words closed into solid marks too.
+	 */
+	private static Probe probe(Raster raster, GrayU8 lines, GrayU8 marks, boolean asDrawn) {
 		double reach = raster.diagonal() / 80;
-		return probe(raster, ToothCloser.close(DashJoiner.join(lines, reach), reach), marks, SlotFinder.LINES_FIT);
+		return probe(raster, ToothCloser.close(DashJoiner.join(lines, reach, asDrawn), reach), marks,
+				SlotFinder.LINES_FIT);
 	}
 
 	/** Probes the stalls {@code closed} encloses, quadrilaterals to {@code minFit}. */

@@ -31,11 +31,17 @@ final class DashJoiner {
 	/** Marks in a run, at least: a stall line 5 m long has four whole dashes or more. */
 	private static final int RUN = 4;
 
+	/** A solid rectangle fills all of the rectangle its moments give, an ellipse 0.79 of it. */
+	private static final double SOLID = 0.7;
+
 	private DashJoiner() {
 	}
 
-	/** The ink with dashed lines drawn through; {@code ink} is not changed. */
-	static GrayU8 join(GrayU8 ink, double reach) {
+	/**
+	 * The ink with dashed lines drawn through, painted dashes joined as wide as they are when
+	 * {@code wide}; {@code ink} is not changed.
+	 */
+	static GrayU8 join(GrayU8 ink, double reach, boolean wide) {
 		List<Dash> dashes = dashes(ink, 3 * reach);
 		GrayU8 joined = ink.clone();
 		double cell = 3 * reach;
@@ -48,10 +54,10 @@ final class DashJoiner {
 				if (b == a || !a.alike(b) || a.distanceTo(b) > PERIOD * (a.size + b.size)) {
 					continue;
 				}
-				List<Dash> run = run(grid, cell, a, b);
+				List<Dash> run = run(ink, grid, cell, a, b);
 				if (run.size() >= RUN) {
 					for (int i = 1; i < run.size(); i++) {
-						join(joined, run.get(i - 1), run.get(i));
+						join(joined, run.get(i - 1), run.get(i), wide);
 					}
 					// a line's end pieces are cut short, and it meets a wall or another line: on to the next ink
 					extend(ink, joined, run.get(run.size() - 1), run.get(run.size() - 2));
@@ -62,15 +68,25 @@ final class DashJoiner {
 		return joined;
 	}
 
-	/** From {@code a} through {@code b} on: each next mark alike, one step further on the same line. */
-	private static List<Dash> run(Map<Long, List<Dash>> grid, double cell, Dash a, Dash b) {
+	/**
+	 * From {@code a} through {@code b} on: each next mark alike, one step further on the same
+	 * line. Where other ink stands in the next mark's place (a stall line crossing a dashed
+	 * spine), a run of painted dashes goes on past it, a step further; the letters of words
+	 * in a column of labels do not.
+	 */
+	private static List<Dash> run(GrayU8 ink, Map<Long, List<Dash>> grid, double cell, Dash a, Dash b) {
 		List<Dash> run = new ArrayList<>(List.of(a, b));
 		double stepX = b.cx - a.cx;
 		double stepY = b.cy - a.cy;
 		double step = Math.hypot(stepX, stepY);
 		Dash last = b;
 		while (run.size() < 64) {
-			Dash next = markAt(grid, cell, a, last.cx + stepX, last.cy + stepY, 0.15 * step, run);
+			double x = last.cx + stepX;
+			double y = last.cy + stepY;
+			Dash next = markAt(grid, cell, a, x, y, 0.15 * step, run);
+			if (next == null && a.dashOf(b) && b.dashOf(a) && inked(ink, x, y)) {
+				next = markAt(grid, cell, a, x + stepX, y + stepY, 0.15 * step, run);
+			}
 			if (next == null) {
 				return run;
 			}
@@ -78,6 +94,12 @@ final class DashJoiner {
 			last = next;
 		}
 		return run;
+	}
+
+	private static boolean inked(GrayU8 ink, double x, double y) {
+		int px = (int) Math.round(x);
+		int py = (int) Math.round(y);
+		return inside(ink, px, py) && ink.unsafe_get(px, py) != 0;
 	}
 
 	/** A mark like {@code like} (not it, nor one {@code taken}) within {@code tolerance} of (x, y); null if none. */
@@ -126,9 +148,29 @@ final class DashJoiner {
 		return near;
 	}
 
-	private static void join(GrayU8 image, Dash a, Dash b) {
-		ToothCloser.line(image, (int) Math.round(a.cx), (int) Math.round(a.cy), (int) Math.round(b.cx),
-				(int) Math.round(b.cy));
+	/**
+	 * Centre to centre, as wide as painted dashes: a thin join would thin into a line that
+	 * forks at every dash, and a stall line read as many short ones has no tip to close a
+	 * front from. Other marks (the letters of a row of labels) are joined thinly.
+	 */
+	private static void join(GrayU8 image, Dash a, Dash b, boolean wide) {
+		double length = a.distanceTo(b);
+		double nx = -(b.cy - a.cy) / length;
+		double ny = (b.cx - a.cx) / length;
+		double half = (wide && a.dashOf(b) && b.dashOf(a)) ? (Math.min(a.width(), b.width()) - 1) / 2 : 0;
+		for (double o = -half; o <= half + 1e-9; o += 0.5) {
+			int x0 = (int) Math.round(a.cx + o * nx);
+			int y0 = (int) Math.round(a.cy + o * ny);
+			int x1 = (int) Math.round(b.cx + o * nx);
+			int y1 = (int) Math.round(b.cy + o * ny);
+			if (inside(image, x0, y0) && inside(image, x1, y1)) {
+				ToothCloser.line(image, x0, y0, x1, y1);
+			}
+		}
+	}
+
+	private static boolean inside(GrayU8 image, int x, int y) {
+		return x >= 0 && y >= 0 && x < image.width && y < image.height;
 	}
 
 	private static long key(int x, int y) {
@@ -169,18 +211,41 @@ final class DashJoiner {
 			double spread = Math.sqrt(Math.max(0, (xx - yy) * (xx - yy) / 4 + xy * xy));
 			// half the long axis of a rectangle with these moments
 			double size = Math.sqrt(3 * (mean + spread));
+			double across = Math.sqrt(3 * Math.max(0, mean - spread));
 			if (2 * size <= largest) {
-				dashes.add(new Dash(cx, cy, size, s[0]));
+				double angle = 0.5 * Math.atan2(2 * xy, xx - yy);
+				dashes.add(new Dash(cx, cy, size, across, Math.cos(angle), Math.sin(angle), s[0],
+						s[0] / Math.max(1, 4 * size * across)));
 			}
 		}
 		return dashes;
 	}
 
-	/** A small mark: its centre, half its longest extent, its pixels. */
-	private record Dash(double cx, double cy, double size, double pixels) {
+	/**
+	 * A small mark: its centre, half its longest and shortest extents, the direction of the
+	 * longest, its pixels, and how much of its rectangle they fill.
+	 */
+	private record Dash(double cx, double cy, double size, double across, double ux, double uy, double pixels,
+			double fill) {
 
 		double distanceTo(Dash other) {
 			return Math.hypot(other.cx - this.cx, other.cy - this.cy);
+		}
+
+		/** Across the mark: its pixels over its length, at least one. */
+		double width() {
+			return Math.max(1, this.pixels / (2 * this.size));
+		}
+
+		/**
+		 * A painted dash of a line going {@code toward}: solid, where a word or a pictogram has
+		 * holes, and drawn out along the line, where a letter of a word is taller than it is wide.
+		 */
+		boolean dashOf(Dash toward) {
+			double dx = toward.cx - this.cx;
+			double dy = toward.cy - this.cy;
+			double along = Math.abs(dx * this.ux + dy * this.uy) / Math.hypot(dx, dy);
+			return this.fill >= SOLID && this.size >= 1.5 * this.across && along >= 0.9;
 		}
 
 		/** Of like size: the marks of one dashed line are drawn alike. */
