@@ -23,7 +23,7 @@ import dev.hopper.jobs.maps.plan.SlotType;
 public final class CvMapParser implements MapParser {
 
 	/** Bumped whenever a change can change a result: it keys the result cache. */
-	public static final String VERSION = "cv-8";
+	public static final String VERSION = "cv-9";
 
 	@Override
 	public ParkingMap parse(BufferedImage image) {

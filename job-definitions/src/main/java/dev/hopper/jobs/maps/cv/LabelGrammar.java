@@ -11,6 +11,13 @@ final class LabelGrammar {
 
 	private static final int MAX_LENGTH = 8;
 
+	/**
+	 * What each letter after a row's first costs a shape when shapes are compared: rows are
+	 * mostly lettered with one, and the look-alikes (0 and D or O, 1 and I, 5 and S, 8 and B)
+	 * would otherwise turn "A01" into "AD1" wherever a face draws its zero a little square.
+	 */
+	private static final double LETTER_COST = 0.1;
+
 	private LabelGrammar() {
 	}
 
@@ -24,12 +31,17 @@ final class LabelGrammar {
 		for (int p = 0; p < scores.length; p++) {
 			for (int q = p + 1; q < scores.length; q++) {
 				Reading reading = read(scores, new Shape(p, q - p));
-				if (reading.sum > best.sum) {
+				if (weighed(reading) > weighed(best)) {
 					best = reading;
 				}
 			}
 		}
 		return best;
+	}
+
+	/** A reading's glyph scores summed, less what its shape's extra letters cost. */
+	static double weighed(Reading reading) {
+		return reading.sum() - LETTER_COST * Math.max(0, reading.shape().letters() - 1);
 	}
 
 	/** The reading with the given shape; null when the glyphs cannot have it. */

@@ -84,23 +84,34 @@ final class LabelReader {
 	}
 
 	/**
-	 * The floor's labels share one shape: the one most of its legible labels have. Each
-	 * label is read again in it, so a look-alike in one label ("801" among "B02", "B03")
-	 * takes the class its position has everywhere else; a label that cannot take the shape
+	 * The floor's labels share a shape or two: those that at least a third of its legible
+	 * labels have (two levels read as one floor, "A01" and "2A01"). Each label is read again
+	 * in the one of them it fits best, so a look-alike in one label ("801" among "B02",
+	 * "B03") takes the class its position has everywhere else; a label that can take none
 	 * (a glyph more or fewer) is left unread rather than named wrongly.
 	 */
 	private static List<String> inTheFloorsShape(List<Label> labels) {
 		Map<Shape, Integer> shapes = new HashMap<>();
+		int legible = 0;
 		for (Label label : labels) {
 			if (label.alone() != null) {
 				shapes.merge(label.alone().shape(), 1, Integer::sum);
+				legible++;
 			}
 		}
-		Shape shape = shapes.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(null);
+		int common = shapes.values().stream().max(Integer::compare).orElse(0);
+		int least = Math.min(common, (int) Math.ceil(legible / 3.0));
+		List<Shape> shared = shapes.entrySet().stream().filter((e) -> e.getValue() >= least).map(Map.Entry::getKey)
+			.toList();
 		List<String> texts = new ArrayList<>();
 		for (Label label : labels) {
-			Reading reading = (label.glyphs() != null && shape != null)
-					? legible(LabelGrammar.best(label.glyphs(), shape)) : null;
+			Reading reading = null;
+			for (Shape shape : (label.glyphs() != null) ? shared : List.<Shape>of()) {
+				Reading candidate = legible(LabelGrammar.best(label.glyphs(), shape));
+				if (candidate != null && (reading == null || LabelGrammar.weighed(candidate) > LabelGrammar.weighed(reading))) {
+					reading = candidate;
+				}
+			}
 			texts.add((reading != null) ? reading.text() : null);
 		}
 		return texts;

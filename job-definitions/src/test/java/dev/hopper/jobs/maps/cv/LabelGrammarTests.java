@@ -45,6 +45,17 @@ class LabelGrammarTests {
 	}
 
 	@Test
+	void aSecondRowLetterMustReadClearlyBetterThanTheDigitItCouldBe() {
+		// a face whose zero is a little square: "D" scores a shade over "0"
+		double[][] a01 = { glyph('A', 0.9, '4', 0.5), glyph('D', 0.82, '0', 0.78), glyph('1', 0.9, 'I', 0.85) };
+		assertThat(LabelGrammar.best(a01).text()).isEqualTo("A01");
+		// a real second letter reads far better as one
+		double[][] ab12 = { glyph('A', 0.9, '4', 0.5), glyph('B', 0.9, '8', 0.6), glyph('1', 0.9, 'I', 0.5),
+				glyph('2', 0.9, 'Z', 0.5) };
+		assertThat(LabelGrammar.best(ab12).text()).isEqualTo("AB12");
+	}
+
+	@Test
 	void fewerThanTwoOrMoreThanEightGlyphsAreNoLabel() {
 		assertThat(LabelGrammar.best(new double[][] { glyph('1', 1, 'I', 0) })).isNull();
 		double[][] nine = new double[9][];
