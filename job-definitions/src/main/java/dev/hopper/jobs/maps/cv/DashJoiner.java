@@ -1,9 +1,12 @@
 package dev.hopper.jobs.maps.cv;
 
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import boofcv.alg.filter.binary.BinaryImageOps;
 import boofcv.struct.ConnectRule;
@@ -46,6 +49,7 @@ final class DashJoiner {
 		GrayU8 joined = ink.clone();
 		double cell = 3 * reach;
 		Map<Long, List<Dash>> grid = new HashMap<>();
+		Map<Dash, Set<Dash>> drawn = new IdentityHashMap<>();
 		for (Dash dash : dashes) {
 			grid.computeIfAbsent(key((int) (dash.cx / cell), (int) (dash.cy / cell)), (k) -> new ArrayList<>()).add(dash);
 		}
@@ -57,7 +61,11 @@ final class DashJoiner {
 				List<Dash> run = run(ink, grid, cell, a, b);
 				if (run.size() >= RUN) {
 					for (int i = 1; i < run.size(); i++) {
-						join(joined, run.get(i - 1), run.get(i), wide);
+						// every pair of a run starts the same run again: each join is drawn once
+						if (drawn.computeIfAbsent(run.get(i - 1), (d) -> Collections.newSetFromMap(new IdentityHashMap<>()))
+							.add(run.get(i))) {
+							join(joined, run.get(i - 1), run.get(i), wide);
+						}
 					}
 					// a line's end pieces are cut short, and it meets a wall or another line: on to the next ink
 					extend(ink, joined, run.get(run.size() - 1), run.get(run.size() - 2));
