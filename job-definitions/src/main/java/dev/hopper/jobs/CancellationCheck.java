@@ -25,7 +25,7 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 
 	private @Nullable StepExecution stepExecution;
 
-	private long lastAsked;
+	private Pace asks = new Pace();
 
 	public CancellationCheck(String taskId, TaskLifecycle tasks, WorkerDrain drain) {
 		this.taskId = taskId;
@@ -36,23 +36,15 @@ public class CancellationCheck implements StepExecutionListener, ChunkListener<O
 	@Override
 	public void beforeStep(StepExecution stepExecution) {
 		this.stepExecution = stepExecution;
-		this.lastAsked = System.nanoTime();
+		this.asks = new Pace();
 	}
 
 	@Override
 	public void afterChunk(Chunk<Object> chunk) {
-		if (this.stepExecution != null && (this.drain.isDraining() || (askDue() && this.tasks.shouldStop(this.taskId)))) {
+		if (this.stepExecution != null
+				&& (this.drain.isDraining() || (this.asks.due() && this.tasks.shouldStop(this.taskId)))) {
 			this.stepExecution.setTerminateOnly();
 		}
-	}
-
-	private boolean askDue() {
-		long now = System.nanoTime();
-		if (now - this.lastAsked < JobRun.PACE.toNanos()) {
-			return false;
-		}
-		this.lastAsked = now;
-		return true;
 	}
 
 }

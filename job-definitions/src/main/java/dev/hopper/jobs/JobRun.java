@@ -38,7 +38,7 @@ public final class JobRun {
 
 	private final boolean resumable;
 
-	private long lastWrite = System.nanoTime();
+	private final Pace writes = new Pace();
 
 	private @Nullable Progress unwritten;
 
@@ -84,7 +84,7 @@ public final class JobRun {
 	 */
 	public static void report(TaskLifecycle tasks, String id, Progress progress) {
 		JobRun current = of(id);
-		if (current == null || current.due()) {
+		if (current == null || current.writes.due()) {
 			tasks.reportProgress(id, progress);
 			if (current != null) {
 				current.unwritten = null;
@@ -100,7 +100,7 @@ public final class JobRun {
 		boolean saved = results.saveOnce(id, document);
 		JobRun current = of(id);
 		if (current != null) {
-			current.degraded = document.containsKey(ResultCache.DEGRADED);
+			current.degraded = ResultCache.isDegraded(document);
 		}
 		return saved;
 	}
@@ -121,15 +121,6 @@ public final class JobRun {
 	/** Whether the result this run stored is degraded; empty when it stored none. */
 	public Optional<Boolean> storedDegraded() {
 		return Optional.ofNullable(this.degraded);
-	}
-
-	private boolean due() {
-		long now = System.nanoTime();
-		if (now - this.lastWrite < PACE.toNanos()) {
-			return false;
-		}
-		this.lastWrite = now;
-		return true;
 	}
 
 	private static @Nullable JobRun of(String id) {

@@ -74,17 +74,15 @@ class ResultReuse {
 	 * result is degraded: as its run said, or as the stored result says when the run stored none.
 	 */
 	void remember(Task task, Optional<Boolean> degraded) {
-		if (degraded.isPresent()) {
-			if (!degraded.get()) {
-				keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
-			}
-			return;
+		boolean unfit = degraded
+			.orElseGet(() -> this.results.find(task.id()).map(ResultCache::isDegraded).orElse(true));
+		if (!unfit) {
+			keyOf(task).ifPresent((key) -> this.cache.remember(key, task.id()));
 		}
-		this.results.find(task.id()).ifPresent((result) -> remember(task, result));
 	}
 
 	private void remember(Task task, Map<String, Object> result) {
-		remember(task, Optional.of(result.containsKey(ResultCache.DEGRADED)));
+		remember(task, Optional.of(ResultCache.isDegraded(result)));
 	}
 
 	private Optional<ResultCacheKey> keyOf(Task task) {

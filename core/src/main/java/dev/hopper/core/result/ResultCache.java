@@ -1,5 +1,6 @@
 package dev.hopper.core.result;
 
+import java.util.Map;
 import java.util.Optional;
 
 /** Port for remembering which task computed a result, so the same work is not run twice. */
@@ -10,6 +11,11 @@ public interface ResultCache {
 	 * result answers its own task but is not remembered, so the next upload tries again.
 	 */
 	String DEGRADED = "degraded";
+
+	/** Whether {@code result} was made by a fallback, and so is not to be remembered. */
+	static boolean isDegraded(Map<String, ?> result) {
+		return result.containsKey(DEGRADED);
+	}
 
 	/** The task whose result answers {@code key}, if one succeeded. */
 	Optional<String> find(ResultCacheKey key);
